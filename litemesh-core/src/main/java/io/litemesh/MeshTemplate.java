@@ -1,0 +1,203 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.litemesh.codec.JsonCodec;
+import io.litemesh.routing.ProviderSelector;
+import io.litemesh.routing.Router;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JavaType;
+
+/**
+ * The {@link MeshOperations} applications inject: maps payloads to JSON with the node's
+ * mapper, resolves targets to nodes (failing at once when nobody can serve), and enforces
+ * {@code litemesh.request-timeout} end to end, whatever the hop count.
+ *
+ * @author LiteMesh team
+ */
+public class MeshTemplate implements MeshOperations {
+
+	private final MeshNode node;
+
+	private final NodeRuntime runtime;
+
+	private final JsonCodec codec;
+
+	private final Duration timeout;
+
+	/**
+	 * Create a template that calls through the given node.
+	 * @param node the local node
+	 */
+	public MeshTemplate(MeshNode node) {
+		this.node = Objects.requireNonNull(node, "'node' must not be null");
+		this.runtime = node.runtime();
+		this.codec = this.runtime.codec();
+		this.timeout = this.runtime.settings().requestTimeout();
+	}
+
+	@Override
+	public <T> Mono<T> request(Target target, String endpoint, @Nullable Object payload, Class<T> replyType) {
+		return request(target, endpoint, payload, this.codec.javaType(replyType));
+	}
+
+	/**
+	 * Request-response with a generic reply type such as {@code List<Price>}.
+	 * @param target a unicast or anycast target
+	 * @param endpoint the endpoint name
+	 * @param payload the payload, or {@code null}
+	 * @param replyType the reply type
+	 * @param <T> the reply type
+	 * @return the reply
+	 */
+	public <T> Mono<T> request(Target target, String endpoint, @Nullable Object payload,
+			ParameterizedTypeReference<T> replyType) {
+		return request(target, endpoint, payload, this.codec.javaType(replyType.getType()));
+	}
+
+	<T> Mono<T> request(Target target, String endpoint, @Nullable Object payload, JavaType replyType) {
+		checkArguments(target, endpoint);
+		if (target.mode() == Target.Mode.BROADCAST) {
+			throw new IllegalArgumentException("request() calls one node, but " + target + " names every provider; "
+					+ "use requestAll() or send()");
+		}
+		return Mono.defer(() -> {
+			String nodeId = selector().choose(target, endpoint);
+			return call(nodeId, target, endpoint, encode(payload));
+		}).handle((reply, sink) -> {
+			T value = decode(reply, replyType, target, endpoint);
+			if (value != null) {
+				sink.next(value);
+			}
+		});
+	}
+
+	@Override
+	public <T> Flux<MeshReply<T>> requestAll(Target target, String endpoint, @Nullable Object payload,
+			Class<T> replyType) {
+		checkArguments(target, endpoint);
+		JavaType type = this.codec.javaType(replyType);
+		return Flux.defer(() -> {
+			byte[] data = encode(payload);
+			return Flux.fromIterable(nodes(target, endpoint))
+				.flatMap((nodeId) -> call(nodeId, target, endpoint, data)
+					.map((reply) -> new MeshReply<T>(nodeId, decode(reply, type, target, endpoint), null))
+					.defaultIfEmpty(new MeshReply<>(nodeId, null, null))
+					.onErrorResume((ex) -> Mono.just(new MeshReply<>(nodeId, null, ex))));
+		});
+	}
+
+	@Override
+	public Mono<Void> send(Target target, String endpoint, @Nullable Object payload) {
+		checkArguments(target, endpoint);
+		return Mono.defer(() -> {
+			byte[] data = encode(payload);
+			return Flux.fromIterable(nodes(target, endpoint))
+				.flatMap((nodeId) -> router().fireAndForget(call(nodeId, target, endpoint), data))
+				.then();
+		});
+	}
+
+	@Override
+	public <T> Flux<T> stream(Target target, String endpoint, @Nullable Object payload, Class<T> elementType) {
+		return stream(target, endpoint, payload, this.codec.javaType(elementType));
+	}
+
+	<T> Flux<T> stream(Target target, String endpoint, @Nullable Object payload, JavaType elementType) {
+		checkArguments(target, endpoint);
+		if (target.mode() == Target.Mode.BROADCAST) {
+			throw new IllegalArgumentException("stream() reads from one node, but " + target
+					+ " names every provider; use an anycast or unicast target");
+		}
+		return Flux.defer(() -> {
+			String nodeId = selector().choose(target, endpoint);
+			Router.Call call = call(nodeId, target, endpoint);
+			return router().stream(call, encode(payload))
+				.timeout(Mono.delay(this.timeout), (element) -> Mono.never())
+				.onErrorMap(TimeoutException.class, (ex) -> timedOut(call));
+		}).<T>handle((element, sink) -> {
+			T value = decode(element, elementType, target, endpoint);
+			if (value != null) {
+				sink.next(value);
+			}
+		});
+	}
+
+	@Override
+	public <T> T client(Class<T> api, Target target) {
+		return MeshClientProxy.create(this, api, target, this.timeout);
+	}
+
+	@Override
+	public String nodeId() {
+		return this.node.nodeId();
+	}
+
+	private Mono<byte[]> call(String nodeId, Target target, String endpoint, byte[] data) {
+		Router.Call call = call(nodeId, target, endpoint);
+		AtomicInteger outstanding = selector().outstanding(nodeId);
+		return router().request(call, data)
+			.timeout(this.timeout)
+			.onErrorMap(TimeoutException.class, (ex) -> timedOut(call))
+			.doOnSubscribe((subscription) -> outstanding.incrementAndGet())
+			.doFinally((signal) -> outstanding.decrementAndGet());
+	}
+
+	private Router.Call call(String nodeId, Target target, String endpoint) {
+		return new Router.Call(nodeId, target.mode().ordinal(), nodeId(), target.service(), endpoint);
+	}
+
+	private List<String> nodes(Target target, String endpoint) {
+		return (target.mode() == Target.Mode.BROADCAST) ? selector().resolve(target, endpoint)
+				: List.of(selector().choose(target, endpoint));
+	}
+
+	private MeshTimeoutException timedOut(Router.Call call) {
+		return new MeshTimeoutException("No answer from " + call + " within " + this.timeout
+				+ " (litemesh.request-timeout); the node may be overloaded or the timeout too short");
+	}
+
+	private byte[] encode(@Nullable Object payload) {
+		return this.codec.encode(payload);
+	}
+
+	private <T> @Nullable T decode(byte[] reply, JavaType type, Target target, String endpoint) {
+		try {
+			return this.codec.decode(reply, type);
+		}
+		catch (RuntimeException ex) {
+			throw new MeshException("Reply of " + target.service() + "." + endpoint + " does not map to " + type
+					+ ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void checkArguments(Target target, String endpoint) {
+		Objects.requireNonNull(target, "'target' must not be null");
+		if (endpoint == null || endpoint.isBlank()) {
+			throw new IllegalArgumentException("'endpoint' must not be empty");
+		}
+	}
+
+	private ProviderSelector selector() {
+		return this.runtime.selector();
+	}
+
+	private Router router() {
+		return this.runtime.router();
+	}
+
+	JsonCodec codec() {
+		return this.codec;
+	}
+
+}

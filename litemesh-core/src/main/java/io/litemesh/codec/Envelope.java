@@ -1,0 +1,165 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.codec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+
+/**
+ * The routing header every message between two nodes carries as its RSocket metadata: all a
+ * relay reads. The payload data travels beside it untouched.
+ * <p>
+ * Layout (version 1, big-endian): {@code version:u8 kind:u8 mode:u8 hops:u8 id:16 bytes}
+ * then five strings, each {@code length:u16} and UTF-8 bytes: source, destination, service,
+ * endpoint, trace. See {@code docs/protocol.md}.
+ *
+ * @param kind a call to a service or a control message of the mesh itself
+ * @param mode how the caller addressed the call: 0 unicast, 1 anycast, 2 broadcast
+ * @param hops how many hops the message took so far
+ * @param id the unique message id
+ * @param source the node the message comes from
+ * @param destination the node the message goes to, {@code ""} for the neighbour it is sent to
+ * @param service the service, or the control operation's group
+ * @param endpoint the endpoint, or the control operation
+ * @param trace trace context, {@code ""} when none
+ * @author LiteMesh team
+ */
+public record Envelope(Kind kind, int mode, int hops, UUID id, String source, String destination, String service,
+		String endpoint, String trace) {
+
+	/** Version of the layout this class writes and reads. */
+	public static final int VERSION = 1;
+
+	/** Longest string field, in UTF-8 bytes: bounds what a peer can make us allocate. */
+	public static final int MAX_FIELD_LENGTH = 512;
+
+	private static final int FIXED_LENGTH = 4 + 16;
+
+	private static final int HOPS_OFFSET = 3;
+
+	/**
+	 * What a message is.
+	 */
+	public enum Kind {
+
+		/** A call to a service endpoint. */
+		CALL,
+
+		/** A message of the mesh itself: hello, advertisements, leave, node state. */
+		CONTROL
+
+	}
+
+	/**
+	 * Return whether the message is for the neighbour that receives it rather than a node
+	 * further away.
+	 * @return {@code true} when the destination is empty
+	 */
+	public boolean isLinkLocal() {
+		return this.destination.isEmpty();
+	}
+
+	/**
+	 * Return the message id as text, as {@link io.litemesh.MeshContext#messageId()} shows it.
+	 * @return the message id
+	 */
+	public String messageId() {
+		return this.id.toString();
+	}
+
+	/**
+	 * Encode this header.
+	 * @param allocator the allocator for the buffer
+	 * @return a new buffer the caller owns
+	 */
+	public ByteBuf encode(ByteBufAllocator allocator) {
+		ByteBuf buffer = allocator.buffer(FIXED_LENGTH + 5 * 2 + this.source.length() + this.destination.length()
+				+ this.service.length() + this.endpoint.length() + this.trace.length());
+		buffer.writeByte(VERSION);
+		buffer.writeByte(this.kind.ordinal());
+		buffer.writeByte(this.mode);
+		buffer.writeByte(this.hops);
+		buffer.writeLong(this.id.getMostSignificantBits());
+		buffer.writeLong(this.id.getLeastSignificantBits());
+		writeString(buffer, this.source);
+		writeString(buffer, this.destination);
+		writeString(buffer, this.service);
+		writeString(buffer, this.endpoint);
+		writeString(buffer, this.trace);
+		return buffer;
+	}
+
+	/**
+	 * Decode a header, reading the buffer in place without moving its reader index.
+	 * @param buffer the metadata of a message
+	 * @return the header
+	 * @throws MalformedEnvelopeException when the bytes are not a valid header
+	 */
+	public static Envelope decode(ByteBuf buffer) {
+		int index = buffer.readerIndex();
+		int end = buffer.writerIndex();
+		if (end - index < FIXED_LENGTH) {
+			throw new MalformedEnvelopeException("Envelope too short: " + (end - index) + " bytes");
+		}
+		int version = buffer.getUnsignedByte(index);
+		if (version != VERSION) {
+			throw new MalformedEnvelopeException("Unsupported envelope version " + version + ", expected " + VERSION);
+		}
+		int kind = buffer.getUnsignedByte(index + 1);
+		if (kind >= Kind.values().length) {
+			throw new MalformedEnvelopeException("Unknown envelope kind " + kind);
+		}
+		int mode = buffer.getUnsignedByte(index + 2);
+		int hops = buffer.getUnsignedByte(index + HOPS_OFFSET);
+		UUID id = new UUID(buffer.getLong(index + 4), buffer.getLong(index + 12));
+		int[] position = { index + FIXED_LENGTH };
+		String source = readString(buffer, position, end);
+		String destination = readString(buffer, position, end);
+		String service = readString(buffer, position, end);
+		String endpoint = readString(buffer, position, end);
+		String trace = readString(buffer, position, end);
+		return new Envelope(Kind.values()[kind], mode, hops, id, source, destination, service, endpoint, trace);
+	}
+
+	/**
+	 * Copy an encoded header with the hop count raised by one, as a relay forwards it: the
+	 * header is copied, never decoded again.
+	 * @param encoded the header as received
+	 * @param allocator the allocator for the copy
+	 * @return a new buffer the caller owns
+	 */
+	public static ByteBuf nextHop(ByteBuf encoded, ByteBufAllocator allocator) {
+		ByteBuf copy = allocator.buffer(encoded.readableBytes());
+		copy.writeBytes(encoded, encoded.readerIndex(), encoded.readableBytes());
+		copy.setByte(HOPS_OFFSET, copy.getUnsignedByte(HOPS_OFFSET) + 1);
+		return copy;
+	}
+
+	private static void writeString(ByteBuf buffer, String value) {
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length > MAX_FIELD_LENGTH) {
+			throw new IllegalArgumentException("Envelope field longer than " + MAX_FIELD_LENGTH + " bytes: '"
+					+ value.substring(0, 40) + "...'");
+		}
+		buffer.writeShort(bytes.length);
+		buffer.writeBytes(bytes);
+	}
+
+	private static String readString(ByteBuf buffer, int[] position, int end) {
+		if (end - position[0] < 2) {
+			throw new MalformedEnvelopeException("Envelope truncated");
+		}
+		int length = buffer.getUnsignedShort(position[0]);
+		if (length > MAX_FIELD_LENGTH || end - position[0] - 2 < length) {
+			throw new MalformedEnvelopeException("Envelope field of " + length + " bytes is too long or truncated");
+		}
+		String value = buffer.toString(position[0] + 2, length, StandardCharsets.UTF_8);
+		position[0] += 2 + length;
+		return value;
+	}
+
+}

@@ -1,0 +1,146 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.codec;
+
+import io.litemesh.MeshAccessDeniedException;
+import io.litemesh.MeshException;
+import io.litemesh.MeshTimeoutException;
+import io.litemesh.NoRouteException;
+import io.litemesh.PayloadTooLargeException;
+import io.litemesh.RemoteServiceException;
+import io.rsocket.exceptions.ApplicationErrorException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An error as it crosses the wire: the message of an RSocket {@code APPLICATION_ERROR} frame
+ * is this record as JSON, readable by any client. Both directions live here so that a local
+ * call and a remote call fail with identical exceptions.
+ *
+ * @param code what kind of failure: one of the {@code CODE_*} constants
+ * @param type the class name of what the endpoint threw, for {@link #CODE_REMOTE}
+ * @param message what was asked, of whom, and what went wrong
+ * @author LiteMesh team
+ */
+public record RemoteError(String code, String type, String message) {
+
+	/** The endpoint threw. */
+	public static final String CODE_REMOTE = "REMOTE";
+
+	/** No node, service or endpoint as asked; or the hop limit was reached. */
+	public static final String CODE_NO_ROUTE = "NO_ROUTE";
+
+	/** The payload did not map to the endpoint's parameter. */
+	public static final String CODE_BAD_PAYLOAD = "BAD_PAYLOAD";
+
+	/** A frame or payload exceeded the size limit. */
+	public static final String CODE_TOO_LARGE = "TOO_LARGE";
+
+	/** Access rules refused the caller. */
+	public static final String CODE_DENIED = "DENIED";
+
+	/** A node further down the path timed out. */
+	public static final String CODE_TIMEOUT = "TIMEOUT";
+
+	/** The request was malformed. */
+	public static final String CODE_BAD_REQUEST = "BAD_REQUEST";
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	/**
+	 * Describe a failure on the serving side.
+	 * @param failure what went wrong while serving the call
+	 * @param what the call, as {@code service.endpoint on node}, for the message
+	 * @return the error to send
+	 */
+	public static RemoteError of(Throwable failure, String what) {
+		if (failure instanceof ApplicationErrorException applicationError) {
+			RemoteError relayed = parse(applicationError.getMessage());
+			if (relayed != null) {
+				return relayed;
+			}
+		}
+		if (failure instanceof RemoteServiceException remote) {
+			return new RemoteError(CODE_REMOTE, remote.remoteType(), message(failure));
+		}
+		if (failure instanceof NoRouteException) {
+			return new RemoteError(CODE_NO_ROUTE, failure.getClass().getName(), message(failure));
+		}
+		if (failure instanceof PayloadTooLargeException) {
+			return new RemoteError(CODE_TOO_LARGE, failure.getClass().getName(), message(failure));
+		}
+		if (failure instanceof MeshAccessDeniedException) {
+			return new RemoteError(CODE_DENIED, failure.getClass().getName(), message(failure));
+		}
+		if (failure instanceof MeshTimeoutException) {
+			return new RemoteError(CODE_TIMEOUT, failure.getClass().getName(), message(failure));
+		}
+		if (failure instanceof MalformedEnvelopeException) {
+			return new RemoteError(CODE_BAD_REQUEST, failure.getClass().getName(), message(failure));
+		}
+		if (failure.getClass().getName().equals("io.litemesh.invoke.PayloadMappingException")) {
+			return new RemoteError(CODE_BAD_PAYLOAD, IllegalArgumentException.class.getName(), message(failure));
+		}
+		return new RemoteError(CODE_REMOTE, failure.getClass().getName(),
+				what + " failed: " + failure.getClass().getSimpleName() + ": " + message(failure));
+	}
+
+	/**
+	 * Return the exception a caller sees for this error.
+	 * @return the exception
+	 */
+	public MeshException toException() {
+		return switch (this.code) {
+			case CODE_NO_ROUTE -> new NoRouteException(this.message);
+			case CODE_TOO_LARGE -> new PayloadTooLargeException(this.message);
+			case CODE_DENIED -> new MeshAccessDeniedException(this.message);
+			case CODE_TIMEOUT -> new MeshTimeoutException(this.message);
+			default -> new RemoteServiceException(this.message, this.type);
+		};
+	}
+
+	/**
+	 * Render as the JSON message of an error frame.
+	 * @return the JSON text
+	 */
+	public String toJson() {
+		return MAPPER.writeValueAsString(this);
+	}
+
+	/**
+	 * Map any failure of a call into the exception its caller sees.
+	 * @param failure the failure, from the wire or from a local invocation
+	 * @param what the call, for messages
+	 * @return the exception for the caller
+	 */
+	public static Throwable toCallerException(Throwable failure, String what) {
+		if (failure instanceof MeshException) {
+			return failure;
+		}
+		return of(failure, what).toException();
+	}
+
+	/**
+	 * Parse the message of an error frame.
+	 * @param message the message, JSON when a LiteMesh node sent it
+	 * @return the error, or {@code null} when the message is not a LiteMesh error
+	 */
+	public static @Nullable RemoteError parse(@Nullable String message) {
+		if (message == null || !message.startsWith("{")) {
+			return null;
+		}
+		try {
+			RemoteError error = MAPPER.readValue(message, RemoteError.class);
+			return (error.code() != null && error.message() != null) ? error : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static String message(Throwable failure) {
+		return (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
+	}
+
+}

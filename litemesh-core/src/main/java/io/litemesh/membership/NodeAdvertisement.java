@@ -1,0 +1,73 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.membership;
+
+import java.util.List;
+
+/**
+ * What a node floods to the mesh about itself; every node keeps the newest one of each node.
+ * Newer means a higher incarnation (the node restarted), or the same incarnation and a higher
+ * sequence.
+ *
+ * @param nodeId the node id
+ * @param cluster the cluster name
+ * @param incarnation when the node started, in epoch milliseconds
+ * @param sequence raised with every new advertisement of one incarnation
+ * @param addresses URIs other nodes dial
+ * @param links the node's links
+ * @param services the services it offers
+ * @param leaving whether the node is leaving the mesh
+ * @author LiteMesh team
+ */
+public record NodeAdvertisement(String nodeId, String cluster, long incarnation, long sequence, List<String> addresses,
+		List<LinkInfo> links, List<ServiceInfo> services, boolean leaving) {
+
+	/** Most links one advertisement may list; bounds what a peer can make us hold. */
+	public static final int MAX_LINKS = 1024;
+
+	/** Most services one advertisement may list. */
+	public static final int MAX_SERVICES = 1024;
+
+	/**
+	 * Create an advertisement, copying its collections.
+	 * @param nodeId the node id
+	 * @param cluster the cluster name
+	 * @param incarnation when the node started
+	 * @param sequence the sequence within the incarnation
+	 * @param addresses URIs other nodes dial
+	 * @param links the node's links
+	 * @param services the services it offers
+	 * @param leaving whether the node is leaving
+	 */
+	public NodeAdvertisement {
+		addresses = List.copyOf(addresses);
+		links = List.copyOf(links);
+		services = List.copyOf(services);
+	}
+
+	/**
+	 * Return whether this advertisement supersedes another of the same node.
+	 * @param other the advertisement held so far
+	 * @return {@code true} when this one is newer
+	 */
+	public boolean isNewerThan(NodeAdvertisement other) {
+		return (this.incarnation != other.incarnation) ? this.incarnation > other.incarnation
+				: this.sequence > other.sequence;
+	}
+
+	/**
+	 * Return whether the node advertises a link to the given node.
+	 * @param nodeId the other node
+	 * @return {@code true} when a link to it is listed
+	 */
+	public boolean linksTo(String nodeId) {
+		for (LinkInfo link : this.links) {
+			if (link.to().equals(nodeId)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

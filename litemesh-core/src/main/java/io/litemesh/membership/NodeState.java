@@ -1,0 +1,16 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.membership;
+
+import java.util.Map;
+
+/**
+ * What a node reports about itself when queried through the mesh: its description and health.
+ *
+ * @param node the node as it sees itself
+ * @param health its health: {@code status} plus details
+ * @author LiteMesh team
+ */
+public record NodeState(NodeView node, Map<String, Object> health) {
+}

@@ -1,0 +1,124 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.routing;
+
+import io.litemesh.Target;
+import io.litemesh.codec.MimeTypes;
+import io.litemesh.codec.RemoteError;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.rsocket.Payload;
+import io.rsocket.RSocket;
+import io.rsocket.exceptions.ApplicationErrorException;
+import io.rsocket.metadata.CompositeMetadata;
+import io.rsocket.metadata.RoutingMetadata;
+import io.rsocket.util.ByteBufPayload;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Serves a plain RSocket client (such as Spring's {@code RSocketRequester} or rsocket-js): the
+ * route {@code <service>.<endpoint>} in its routing metadata becomes an anycast call to
+ * whichever node provides the service, with the JSON payload passed through.
+ *
+ * @author LiteMesh team
+ */
+final class ClientResponder implements RSocket {
+
+	private static final int ANYCAST = 1;
+
+	private final String clientName;
+
+	private final @Nullable String metadataMimeType;
+
+	private final Router router;
+
+	private final ProviderSelector selector;
+
+	ClientResponder(String clientName, @Nullable String metadataMimeType, Router router, ProviderSelector selector) {
+		this.clientName = clientName;
+		this.metadataMimeType = metadataMimeType;
+		this.router = router;
+		this.selector = selector;
+	}
+
+	@Override
+	public Mono<Payload> requestResponse(Payload payload) {
+		return Mono.defer(() -> {
+			Router.Call call = call(payload);
+			return this.router.request(call, Router.data(payload));
+		}).map((reply) -> (Payload) ByteBufPayload.create(Unpooled.wrappedBuffer(reply))).onErrorMap(this::errorFrame);
+	}
+
+	@Override
+	public Mono<Void> fireAndForget(Payload payload) {
+		return Mono.defer(() -> {
+			Router.Call call = call(payload);
+			return this.router.fireAndForget(call, Router.data(payload));
+		}).onErrorResume((ex) -> Mono.empty());
+	}
+
+	@Override
+	public Flux<Payload> requestStream(Payload payload) {
+		return Flux.defer(() -> {
+			Router.Call call = call(payload);
+			return this.router.stream(call, Router.data(payload));
+		})
+			.limitRate(Router.MAX_STREAM_DEMAND)
+			.map((element) -> (Payload) ByteBufPayload.create(Unpooled.wrappedBuffer(element)))
+			.onErrorMap(this::errorFrame);
+	}
+
+	private Router.Call call(Payload payload) {
+		String route = route(payload);
+		int dot = route.lastIndexOf('.');
+		if (dot <= 0 || dot == route.length() - 1) {
+			payload.release();
+			throw new IllegalArgumentException("Route '" + route + "' is not <service>.<endpoint>");
+		}
+		String service = route.substring(0, dot);
+		String endpoint = route.substring(dot + 1);
+		String nodeId = this.selector.choose(Target.anycast(service), endpoint);
+		return new Router.Call(nodeId, ANYCAST, this.clientName, service, endpoint);
+	}
+
+	private String route(Payload payload) {
+		if (!payload.hasMetadata()) {
+			throw new IllegalArgumentException("No routing metadata; send the route <service>.<endpoint>");
+		}
+		ByteBuf metadata = payload.sliceMetadata();
+		if (MimeTypes.ROUTING.equals(this.metadataMimeType)) {
+			return firstTag(metadata);
+		}
+		for (CompositeMetadata.Entry entry : new CompositeMetadata(metadata, false)) {
+			if (MimeTypes.ROUTING.equals(entry.getMimeType())) {
+				return firstTag(entry.getContent());
+			}
+		}
+		throw new IllegalArgumentException("No " + MimeTypes.ROUTING + " entry in the composite metadata; "
+				+ "send the route <service>.<endpoint>");
+	}
+
+	private static String firstTag(ByteBuf routing) {
+		for (String tag : new RoutingMetadata(routing)) {
+			return tag;
+		}
+		throw new IllegalArgumentException("Empty routing metadata; send the route <service>.<endpoint>");
+	}
+
+	private Throwable errorFrame(Throwable failure) {
+		if (failure instanceof ApplicationErrorException) {
+			return failure;
+		}
+		String what = "call from client " + this.clientName;
+		if (failure instanceof IllegalArgumentException && !(failure.getClass().getName().contains("PayloadMapping"))) {
+			return new ApplicationErrorException(
+					new RemoteError(RemoteError.CODE_BAD_REQUEST, failure.getClass().getName(), failure.getMessage())
+						.toJson());
+		}
+		return new ApplicationErrorException(RemoteError.of(failure, what).toJson());
+	}
+
+}

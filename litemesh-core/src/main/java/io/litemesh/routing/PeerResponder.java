@@ -1,0 +1,131 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.routing;
+
+import java.util.function.Supplier;
+
+import io.litemesh.codec.Envelope;
+import io.litemesh.codec.MalformedEnvelopeException;
+import io.litemesh.codec.RemoteError;
+import io.litemesh.membership.Membership;
+import io.netty.buffer.Unpooled;
+import io.rsocket.Payload;
+import io.rsocket.RSocket;
+import io.rsocket.exceptions.ApplicationErrorException;
+import io.rsocket.util.ByteBufPayload;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Serves what a neighbour node sends over one link: control messages of the mesh (at the
+ * node they are for) and calls, which the {@link Router} serves or relays.
+ *
+ * @author LiteMesh team
+ */
+final class PeerResponder implements RSocket {
+
+	private static final Log logger = LogFactory.getLog(PeerResponder.class);
+
+	/** Control operation that asks a node for its state. */
+	static final String STATE = "state";
+
+	private final String localId;
+
+	private final Supplier<@Nullable String> peerId;
+
+	private final Router router;
+
+	private final Membership membership;
+
+	private final Supplier<byte[]> nodeState;
+
+	PeerResponder(String localId, Supplier<@Nullable String> peerId, Router router, Membership membership,
+			Supplier<byte[]> nodeState) {
+		this.localId = localId;
+		this.peerId = peerId;
+		this.router = router;
+		this.membership = membership;
+		this.nodeState = nodeState;
+	}
+
+	@Override
+	public Mono<Void> fireAndForget(Payload payload) {
+		Envelope envelope = envelope(payload);
+		if (envelope == null) {
+			return Mono.empty();
+		}
+		if (isControlHere(envelope)) {
+			return Mono.fromRunnable(() -> control(envelope, payload)).onErrorResume((ex) -> {
+				this.router.countMalformed();
+				logger.debug("Dropped control message " + envelope.endpoint() + " from " + envelope.source(), ex);
+				return Mono.empty();
+			}).then();
+		}
+		return this.router.serveFireAndForget(envelope, payload);
+	}
+
+	@Override
+	public Mono<Payload> requestResponse(Payload payload) {
+		Envelope envelope = envelope(payload);
+		if (envelope == null) {
+			return Mono.error(badRequest("metadata is not a LiteMesh envelope"));
+		}
+		if (isControlHere(envelope)) {
+			return Mono.fromCallable(() -> control(envelope, payload))
+				.onErrorMap((ex) -> badRequest("control message " + envelope.endpoint() + ": " + ex.getMessage()));
+		}
+		return this.router.serveRequest(envelope, payload);
+	}
+
+	@Override
+	public Flux<Payload> requestStream(Payload payload) {
+		Envelope envelope = envelope(payload);
+		if (envelope == null) {
+			return Flux.error(badRequest("metadata is not a LiteMesh envelope"));
+		}
+		return this.router.serveStream(envelope, payload);
+	}
+
+	private boolean isControlHere(Envelope envelope) {
+		return envelope.kind() == Envelope.Kind.CONTROL
+				&& (envelope.isLinkLocal() || envelope.destination().equals(this.localId));
+	}
+
+	private Payload control(Envelope envelope, Payload payload) {
+		byte[] data = Router.data(payload);
+		switch (envelope.endpoint()) {
+			case Membership.ADVERTISE, Membership.LEAVE -> this.membership.receive(data, this.peerId.get());
+			case STATE -> {
+				return ByteBufPayload.create(Unpooled.wrappedBuffer(this.nodeState.get()));
+			}
+			default -> throw new IllegalArgumentException("unknown control operation '" + envelope.endpoint() + "'");
+		}
+		return ByteBufPayload.create(Unpooled.EMPTY_BUFFER);
+	}
+
+	private @Nullable Envelope envelope(Payload payload) {
+		try {
+			if (!payload.hasMetadata()) {
+				throw new MalformedEnvelopeException("no metadata");
+			}
+			return Envelope.decode(payload.sliceMetadata());
+		}
+		catch (MalformedEnvelopeException ex) {
+			payload.release();
+			this.router.countMalformed();
+			logger.debug("Malformed message from " + this.peerId.get() + ": " + ex.getMessage());
+			return null;
+		}
+	}
+
+	private ApplicationErrorException badRequest(String reason) {
+		RemoteError error = new RemoteError(RemoteError.CODE_BAD_REQUEST, IllegalArgumentException.class.getName(),
+				"Node " + this.localId + " refused a malformed message: " + reason);
+		return new ApplicationErrorException(error.toJson());
+	}
+
+}

@@ -1,0 +1,181 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.litemesh.NoRouteException;
+import io.litemesh.Target;
+import io.litemesh.membership.LinkStateDatabase;
+import io.litemesh.membership.Membership;
+import io.litemesh.membership.NodeAdvertisement;
+import io.litemesh.membership.Routes;
+import io.litemesh.membership.ServiceInfo;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a {@link Target} into the nodes a call goes to, from the link-state database alone,
+ * so that a call nobody can serve fails at once. Anycast takes the nearest providers and
+ * among those the one with the fewest outstanding requests, rotating on ties.
+ *
+ * @author LiteMesh team
+ */
+public final class ProviderSelector {
+
+	private final String localId;
+
+	private final Membership membership;
+
+	private final Map<String, AtomicInteger> outstanding = new ConcurrentHashMap<>();
+
+	private final AtomicInteger rotation = new AtomicInteger();
+
+	/**
+	 * Create a selector.
+	 * @param localId the local node id
+	 * @param membership the membership, for the graph and routes
+	 */
+	public ProviderSelector(String localId, Membership membership) {
+		this.localId = localId;
+		this.membership = membership;
+	}
+
+	/**
+	 * Return every node the target names that can serve the endpoint.
+	 * @param target the target
+	 * @param endpoint the endpoint
+	 * @return the node ids, never empty
+	 * @throws NoRouteException when no node can serve the call, saying what is missing
+	 */
+	public List<String> resolve(Target target, String endpoint) {
+		Routes routes = this.membership.routes();
+		if (target.mode() == Target.Mode.UNICAST) {
+			String nodeId = target.nodeId();
+			checkUnicast(nodeId, target, endpoint, routes);
+			return List.of(nodeId);
+		}
+		List<String> providers = new ArrayList<>();
+		TreeSet<String> endpointsSeen = new TreeSet<>();
+		boolean serviceSeen = false;
+		for (NodeAdvertisement advertisement : this.membership.database().advertisements()) {
+			ServiceInfo service = find(advertisement, target.service());
+			if (service == null || advertisement.leaving() || !routes.isReachable(advertisement.nodeId())
+					|| !target.matches(service.tags())) {
+				continue;
+			}
+			serviceSeen = true;
+			endpointsSeen.addAll(service.endpoints());
+			if (service.endpoints().contains(endpoint)) {
+				providers.add(advertisement.nodeId());
+			}
+		}
+		if (providers.isEmpty()) {
+			throw new NoRouteException(serviceSeen
+					? "No node offers endpoint '" + endpoint + "' of service '" + target.service()
+							+ "'; its endpoints are " + endpointsSeen
+					: "No node offers service '" + target.service() + "'"
+							+ (target.tags().isEmpty() ? "" : " with tags " + target.tags())
+							+ " (asked by node " + this.localId + "); check the service name and that a provider is up");
+		}
+		providers.sort(String::compareTo);
+		return providers;
+	}
+
+	/**
+	 * Choose the one node of a unicast or anycast target.
+	 * @param target the target
+	 * @param endpoint the endpoint
+	 * @return the node id
+	 */
+	public String choose(Target target, String endpoint) {
+		if (target.mode() == Target.Mode.BROADCAST) {
+			throw new IllegalArgumentException("A broadcast target names every provider of '" + target.service()
+					+ "'; use requestAll or send instead of a call to one node");
+		}
+		List<String> providers = resolve(target, endpoint);
+		if (providers.size() == 1) {
+			return providers.get(0);
+		}
+		Routes routes = this.membership.routes();
+		int best = Integer.MAX_VALUE;
+		List<String> nearest = new ArrayList<>();
+		for (String provider : providers) {
+			Routes.Route route = routes.route(provider);
+			int cost = (route != null) ? route.cost() : Integer.MAX_VALUE;
+			if (cost < best) {
+				best = cost;
+				nearest.clear();
+			}
+			if (cost == best) {
+				nearest.add(provider);
+			}
+		}
+		int start = Math.floorMod(this.rotation.getAndIncrement(), nearest.size());
+		String chosen = null;
+		int fewest = Integer.MAX_VALUE;
+		for (int i = 0; i < nearest.size(); i++) {
+			String candidate = nearest.get((start + i) % nearest.size());
+			int load = outstanding(candidate).get();
+			if (load < fewest) {
+				fewest = load;
+				chosen = candidate;
+			}
+		}
+		return chosen;
+	}
+
+	/**
+	 * Return the counter of requests in flight to a node, raised and lowered by the caller.
+	 * @param nodeId the node
+	 * @return the counter
+	 */
+	public AtomicInteger outstanding(String nodeId) {
+		return this.outstanding.computeIfAbsent(nodeId, (id) -> new AtomicInteger());
+	}
+
+	private void checkUnicast(String nodeId, Target target, String endpoint, Routes routes) {
+		LinkStateDatabase.Entry entry = this.membership.database().get(nodeId);
+		if (entry == null) {
+			throw new NoRouteException("Node '" + nodeId + "' is unknown to node " + this.localId
+					+ "; check the node id (known: " + known() + ")");
+		}
+		NodeAdvertisement advertisement = entry.advertisement();
+		if (advertisement.leaving()) {
+			throw new NoRouteException("Node '" + nodeId + "' is leaving the mesh; call another node");
+		}
+		if (!routes.isReachable(nodeId)) {
+			throw new NoRouteException("Node '" + nodeId + "' is unreachable from node " + this.localId
+					+ " (no path of live links)");
+		}
+		ServiceInfo service = find(advertisement, target.service());
+		if (service == null || !target.matches(service.tags())) {
+			throw new NoRouteException("Node '" + nodeId + "' does not offer service '" + target.service() + "'"
+					+ (target.tags().isEmpty() ? "" : " with tags " + target.tags()) + "; it offers "
+					+ advertisement.services().stream().map(ServiceInfo::name).toList());
+		}
+		if (!service.endpoints().contains(endpoint)) {
+			throw new NoRouteException("Service '" + target.service() + "' on node '" + nodeId + "' has no endpoint '"
+					+ endpoint + "'; its endpoints are " + service.endpoints());
+		}
+	}
+
+	private List<String> known() {
+		return this.membership.database().advertisements().stream().map(NodeAdvertisement::nodeId).sorted().toList();
+	}
+
+	private static @Nullable ServiceInfo find(NodeAdvertisement advertisement, String name) {
+		for (ServiceInfo service : advertisement.services()) {
+			if (service.name().equals(name)) {
+				return service;
+			}
+		}
+		return null;
+	}
+
+}

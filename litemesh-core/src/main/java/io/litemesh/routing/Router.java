@@ -1,0 +1,384 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.routing;
+
+import java.nio.channels.ClosedChannelException;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.litemesh.MeshSettings;
+import io.litemesh.NoRouteException;
+import io.litemesh.PayloadTooLargeException;
+import io.litemesh.codec.Envelope;
+import io.litemesh.codec.RemoteError;
+import io.litemesh.invoke.DefaultMeshContext;
+import io.litemesh.invoke.Endpoint;
+import io.litemesh.invoke.LocalService;
+import io.litemesh.invoke.ServiceRegistry;
+import io.litemesh.membership.Membership;
+import io.litemesh.membership.Routes;
+import io.litemesh.transport.Link;
+import io.litemesh.transport.LinkRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.rsocket.Payload;
+import io.rsocket.exceptions.ApplicationErrorException;
+import io.rsocket.exceptions.ConnectionCloseException;
+import io.rsocket.exceptions.ConnectionErrorException;
+import io.rsocket.util.ByteBufPayload;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Moves calls: to a local bean when the destination is this node, else over the link to the
+ * next hop of the least-cost path. Serves calls that originate here (errors as the caller's
+ * exceptions) and calls that arrive over a link (errors as error frames), relaying the latter
+ * when they are for another node. A relay reads the envelope only; the data passes through.
+ *
+ * @author LiteMesh team
+ */
+public final class Router {
+
+	private static final Log logger = LogFactory.getLog(Router.class);
+
+	/** Most elements a stream endpoint may have in flight for one remote subscriber. */
+	static final int MAX_STREAM_DEMAND = 256;
+
+	private final MeshSettings settings;
+
+	private final Membership membership;
+
+	private final LinkRegistry links;
+
+	private final ServiceRegistry services;
+
+	private final AtomicLong hopLimitDrops = new AtomicLong();
+
+	private final AtomicLong malformed = new AtomicLong();
+
+	/**
+	 * Create a router.
+	 * @param settings the node's settings
+	 * @param membership the membership, for routes
+	 * @param links the node's links
+	 * @param services the local services
+	 */
+	public Router(MeshSettings settings, Membership membership, LinkRegistry links, ServiceRegistry services) {
+		this.settings = settings;
+		this.membership = membership;
+		this.links = links;
+		this.services = services;
+	}
+
+	/**
+	 * Request-response with a node, from this node.
+	 * @param call what to call where
+	 * @param data the JSON payload
+	 * @return the JSON reply; errors are the exceptions the caller sees
+	 */
+	public Mono<byte[]> request(Call call, byte[] data) {
+		return Mono.defer(() -> {
+			checkSize(data, call);
+			if (isLocal(call.nodeId())) {
+				return endpoint(call).invoke(data, context(call, 0, UUID.randomUUID().toString()));
+			}
+			Envelope envelope = call.envelope(this.settings.nodeId(), UUID.randomUUID());
+			return link(call.nodeId()).rsocket().requestResponse(payload(envelope, data)).map(Router::data);
+		}).onErrorMap((ex) -> callerException(ex, call));
+	}
+
+	/**
+	 * Fire-and-forget to a node, from this node.
+	 * @param call what to call where
+	 * @param data the JSON payload
+	 * @return completes when the message left this node (or, local, when the bean was called)
+	 */
+	public Mono<Void> fireAndForget(Call call, byte[] data) {
+		return Mono.defer(() -> {
+			checkSize(data, call);
+			if (isLocal(call.nodeId())) {
+				Endpoint endpoint = endpoint(call);
+				endpoint.invoke(data, context(call, 0, UUID.randomUUID().toString()))
+					.subscribe(null, (ex) -> logger.debug("Fire-and-forget " + call + " failed", ex));
+				return Mono.<Void>empty();
+			}
+			Envelope envelope = call.envelope(this.settings.nodeId(), UUID.randomUUID());
+			return link(call.nodeId()).rsocket().fireAndForget(payload(envelope, data));
+		}).onErrorMap((ex) -> callerException(ex, call));
+	}
+
+	/**
+	 * Request-stream from a node, from this node.
+	 * @param call what to call where
+	 * @param data the JSON payload
+	 * @return the JSON elements, with back-pressure
+	 */
+	public Flux<byte[]> stream(Call call, byte[] data) {
+		return Flux.defer(() -> {
+			checkSize(data, call);
+			if (isLocal(call.nodeId())) {
+				return endpoint(call).invokeStream(data, context(call, 0, UUID.randomUUID().toString()));
+			}
+			Envelope envelope = call.envelope(this.settings.nodeId(), UUID.randomUUID());
+			return link(call.nodeId()).rsocket().requestStream(payload(envelope, data)).map(Router::data);
+		}).onErrorMap((ex) -> callerException(ex, call));
+	}
+
+	/**
+	 * Ask a node a control question (such as its state), through the mesh.
+	 * @param nodeId the node
+	 * @param operation the control operation
+	 * @return the JSON answer
+	 */
+	public Mono<byte[]> control(String nodeId, String operation) {
+		Call call = new Call(nodeId, 0, this.settings.nodeId(), "mesh", operation);
+		return Mono.defer(() -> {
+			Envelope envelope = new Envelope(Envelope.Kind.CONTROL, 0, 0, UUID.randomUUID(), this.settings.nodeId(),
+					nodeId, "mesh", operation, "");
+			return link(nodeId).rsocket().requestResponse(payload(envelope, new byte[0])).map(Router::data);
+		}).onErrorMap((ex) -> callerException(ex, call));
+	}
+
+	/**
+	 * Serve a request-response that arrived over a link: locally or relayed.
+	 * @param envelope its envelope
+	 * @param payload the payload as received
+	 * @return the reply; errors as error frames
+	 */
+	public Mono<Payload> serveRequest(Envelope envelope, Payload payload) {
+		String what = describe(envelope);
+		return Mono.defer(() -> {
+			if (!isLocal(envelope.destination())) {
+				Link next = nextHop(envelope);
+				return next.rsocket().requestResponse(relayed(payload));
+			}
+			byte[] data = data(payload);
+			return endpoint(envelope).invoke(data, context(envelope))
+				.map((reply) -> checkReply(reply, what))
+				.map(Router::replyPayload);
+		}).onErrorMap((ex) -> errorFrame(ex, what));
+	}
+
+	/**
+	 * Serve a fire-and-forget that arrived over a link: locally or relayed.
+	 * @param envelope its envelope
+	 * @param payload the payload as received
+	 * @return completes when handed on
+	 */
+	public Mono<Void> serveFireAndForget(Envelope envelope, Payload payload) {
+		return Mono.defer(() -> {
+			if (!isLocal(envelope.destination())) {
+				return nextHop(envelope).rsocket().fireAndForget(relayed(payload));
+			}
+			byte[] data = data(payload);
+			endpoint(envelope).invoke(data, context(envelope))
+				.subscribe(null, (ex) -> logger.debug("Fire-and-forget " + describe(envelope) + " failed", ex));
+			return Mono.<Void>empty();
+		}).onErrorResume((ex) -> {
+			logger.debug("Dropped fire-and-forget " + describe(envelope) + ": " + ex.getMessage());
+			return Mono.empty();
+		});
+	}
+
+	/**
+	 * Serve a request-stream that arrived over a link: locally or relayed, with back-pressure
+	 * and cancellation carried across every hop.
+	 * @param envelope its envelope
+	 * @param payload the payload as received
+	 * @return the elements; errors as error frames
+	 */
+	public Flux<Payload> serveStream(Envelope envelope, Payload payload) {
+		String what = describe(envelope);
+		return Flux.defer(() -> {
+			if (!isLocal(envelope.destination())) {
+				return nextHop(envelope).rsocket().requestStream(relayed(payload));
+			}
+			byte[] data = data(payload);
+			return endpoint(envelope).invokeStream(data, context(envelope))
+				.limitRate(MAX_STREAM_DEMAND)
+				.map((element) -> replyPayload(checkReply(element, what)));
+		}).onErrorMap((ex) -> errorFrame(ex, what));
+	}
+
+	/**
+	 * Count a message that could not be read.
+	 */
+	public void countMalformed() {
+		this.malformed.incrementAndGet();
+	}
+
+	/**
+	 * Return how many messages were dropped at the hop limit.
+	 * @return the count
+	 */
+	public long hopLimitDrops() {
+		return this.hopLimitDrops.get();
+	}
+
+	/**
+	 * Return how many messages could not be read.
+	 * @return the count
+	 */
+	public long malformedMessages() {
+		return this.malformed.get();
+	}
+
+	private boolean isLocal(String nodeId) {
+		return nodeId.equals(this.settings.nodeId());
+	}
+
+	private Link link(String nodeId) {
+		Routes.Route route = this.membership.routes().route(nodeId);
+		Link link = (route != null) ? this.links.get(route.nextHop()) : null;
+		if (link == null) {
+			throw new NoRouteException("Node '" + nodeId + "' is unreachable from node " + this.settings.nodeId()
+					+ ((route != null) ? " (its next hop " + route.nextHop() + " has no open link)" : ""));
+		}
+		return link;
+	}
+
+	private Link nextHop(Envelope envelope) {
+		if (envelope.hops() + 1 > this.settings.maxHops()) {
+			this.hopLimitDrops.incrementAndGet();
+			throw new NoRouteException("Message " + envelope.messageId() + " from " + envelope.source() + " to "
+					+ envelope.destination() + " dropped at node " + this.settings.nodeId() + ": hop limit "
+					+ this.settings.maxHops() + " reached (litemesh.max-hops)");
+		}
+		return link(envelope.destination());
+	}
+
+	private Endpoint endpoint(Call call) {
+		return endpoint(call.service(), call.endpoint());
+	}
+
+	private Endpoint endpoint(Envelope envelope) {
+		return endpoint(envelope.service(), envelope.endpoint());
+	}
+
+	private Endpoint endpoint(String serviceName, String endpointName) {
+		LocalService service = this.services.find(serviceName);
+		if (service == null) {
+			throw new NoRouteException("Node " + this.settings.nodeId() + " does not offer service '" + serviceName
+					+ "'; it offers " + this.services.services().stream().map(LocalService::name).toList());
+		}
+		Endpoint endpoint = service.endpoint(endpointName);
+		if (endpoint == null) {
+			throw new NoRouteException("Service '" + serviceName + "' on node " + this.settings.nodeId()
+					+ " has no endpoint '" + endpointName + "'; its endpoints are " + service.endpointNames());
+		}
+		return endpoint;
+	}
+
+	private DefaultMeshContext context(Call call, int hops, String messageId) {
+		return new DefaultMeshContext(call.source(), call.service(), call.endpoint(), hops, messageId);
+	}
+
+	private DefaultMeshContext context(Envelope envelope) {
+		return new DefaultMeshContext(envelope.source(), envelope.service(), envelope.endpoint(), envelope.hops() + 1,
+				envelope.messageId());
+	}
+
+	private void checkSize(byte[] data, Call call) {
+		if (data.length > this.settings.maxFrameSize()) {
+			throw new PayloadTooLargeException("Payload of " + data.length + " bytes for " + call + " exceeds "
+					+ "litemesh.max-frame-size (" + this.settings.maxFrameSize() + " bytes); send less or raise the limit");
+		}
+	}
+
+	private byte[] checkReply(byte[] reply, String what) {
+		if (reply.length > this.settings.maxFrameSize()) {
+			throw new PayloadTooLargeException("Reply of " + reply.length + " bytes from " + what + " exceeds "
+					+ "litemesh.max-frame-size (" + this.settings.maxFrameSize() + " bytes)");
+		}
+		return reply;
+	}
+
+	private String describe(Envelope envelope) {
+		return envelope.service() + "." + envelope.endpoint() + " on node " + this.settings.nodeId();
+	}
+
+	private Throwable callerException(Throwable failure, Call call) {
+		if (failure instanceof ApplicationErrorException applicationError) {
+			RemoteError error = RemoteError.parse(applicationError.getMessage());
+			if (error != null) {
+				return error.toException();
+			}
+		}
+		if (isConnectionLoss(failure)) {
+			return new NoRouteException("Link lost while calling " + call + "; the node may have failed", failure);
+		}
+		return RemoteError.toCallerException(failure, call.toString());
+	}
+
+	private static Throwable errorFrame(Throwable failure, String what) {
+		if (failure instanceof ApplicationErrorException) {
+			return failure;
+		}
+		if (isConnectionLoss(failure)) {
+			failure = new NoRouteException("Link lost while relaying " + what, failure);
+		}
+		return new ApplicationErrorException(RemoteError.of(failure, what).toJson());
+	}
+
+	private static boolean isConnectionLoss(Throwable failure) {
+		return failure instanceof ClosedChannelException || failure instanceof ConnectionCloseException
+				|| failure instanceof ConnectionErrorException
+				|| (failure instanceof java.util.concurrent.CancellationException);
+	}
+
+	private static Payload payload(Envelope envelope, byte[] data) {
+		return ByteBufPayload.create(Unpooled.wrappedBuffer(data), envelope.encode(ByteBufAllocator.DEFAULT));
+	}
+
+	private static Payload relayed(Payload payload) {
+		try {
+			ByteBuf metadata = Envelope.nextHop(payload.sliceMetadata(), ByteBufAllocator.DEFAULT);
+			return ByteBufPayload.create(payload.sliceData().retain(), metadata);
+		}
+		finally {
+			payload.release();
+		}
+	}
+
+	private static Payload replyPayload(byte[] reply) {
+		return ByteBufPayload.create(Unpooled.wrappedBuffer(reply));
+	}
+
+	static byte[] data(Payload payload) {
+		try {
+			return ByteBufUtil.getBytes(payload.sliceData());
+		}
+		finally {
+			payload.release();
+		}
+	}
+
+	/**
+	 * A call from this node to one resolved node.
+	 *
+	 * @param nodeId the node that serves it
+	 * @param mode how the caller addressed it: 0 unicast, 1 anycast, 2 broadcast
+	 * @param source who calls: this node's id, or a plain client's name
+	 * @param service the service
+	 * @param endpoint the endpoint
+	 */
+	public record Call(String nodeId, int mode, String source, String service, String endpoint) {
+
+		Envelope envelope(String localId, UUID id) {
+			return new Envelope(Envelope.Kind.CALL, this.mode, 0, id, this.source, this.nodeId, this.service,
+					this.endpoint, "");
+		}
+
+		@Override
+		public String toString() {
+			return this.service + "." + this.endpoint + " on node " + this.nodeId;
+		}
+
+	}
+
+}

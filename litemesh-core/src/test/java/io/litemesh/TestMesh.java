@@ -1,0 +1,78 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.litemesh.membership.NodeStatus;
+import io.litemesh.membership.NodeView;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Starts nodes on loopback for a test and stops them all afterwards.
+ *
+ * @author LiteMesh team
+ */
+final class TestMesh implements AutoCloseable {
+
+	static final Duration CONVERGE = Duration.ofSeconds(15);
+
+	private final List<MeshNode> nodes = new ArrayList<>();
+
+	private final String cluster = "test-" + MeshNode.Builder.randomSuffix();
+
+	MeshNode start(String nodeId, Consumer<MeshNode.Builder> customizer, Object... services) {
+		MeshNode.Builder builder = MeshNode.builder().nodeId(nodeId).cluster(this.cluster).tcpPort(0)
+			.requestTimeout(Duration.ofSeconds(5));
+		if (!this.nodes.isEmpty() && !this.nodes.get(0).addresses().isEmpty()) {
+			builder.seeds(List.of(this.nodes.get(0).addresses().get(0)));
+		}
+		customizer.accept(builder);
+		MeshNode node = builder.build();
+		for (Object service : services) {
+			node.registerAnnotatedService(service.getClass().getSimpleName(), service);
+		}
+		this.nodes.add(node);
+		return node.start();
+	}
+
+	MeshNode start(String nodeId, Object... services) {
+		return start(nodeId, (builder) -> {
+		}, services);
+	}
+
+	static MeshTemplate template(MeshNode node) {
+		return new MeshTemplate(node);
+	}
+
+	/**
+	 * Wait until every running node sees every other running node as up.
+	 */
+	void awaitConverged() {
+		List<MeshNode> running = this.nodes.stream().filter(MeshNode::isRunning).toList();
+		List<String> ids = running.stream().map(MeshNode::nodeId).sorted().toList();
+		await().atMost(CONVERGE).until(() -> running.stream().allMatch((node) -> upNodes(node).equals(ids)));
+	}
+
+	static List<String> upNodes(MeshNode node) {
+		return node.snapshot().nodes().stream().filter((view) -> view.status() == NodeStatus.UP)
+			.map(NodeView::id).sorted().toList();
+	}
+
+	List<MeshNode> nodes() {
+		return this.nodes;
+	}
+
+	@Override
+	public void close() {
+		for (int i = this.nodes.size() - 1; i >= 0; i--) {
+			this.nodes.get(i).stop();
+		}
+	}
+
+}
