@@ -66,7 +66,6 @@ final class ClientResponder implements RSocket {
 			Router.Call call = call(payload);
 			return this.router.stream(call, Router.data(payload));
 		})
-			.limitRate(Router.MAX_STREAM_DEMAND)
 			.map((element) -> (Payload) ByteBufPayload.create(Unpooled.wrappedBuffer(element)))
 			.onErrorMap(this::errorFrame);
 	}

@@ -46,9 +46,6 @@ public final class Router {
 
 	private static final Log logger = LogFactory.getLog(Router.class);
 
-	/** Most elements a stream endpoint may have in flight for one remote subscriber. */
-	static final int MAX_STREAM_DEMAND = 256;
-
 	private final MeshSettings settings;
 
 	private final Membership membership;
@@ -200,7 +197,6 @@ public final class Router {
 			}
 			byte[] data = data(payload);
 			return endpoint(envelope).invokeStream(data, context(envelope))
-				.limitRate(MAX_STREAM_DEMAND)
 				.map((element) -> replyPayload(checkReply(element, what)));
 		}).onErrorMap((ex) -> errorFrame(ex, what));
 	}

@@ -52,9 +52,13 @@ public final class TcpTransport {
 
 	private static final Log logger = LogFactory.getLog(TcpTransport.class);
 
-	/** Fragment size: frames above it are split, so payloads up to the size limit fit. */
-	private static final int MTU = 1024 * 1024;
+	/** Largest fragment: bigger payloads are split, so payloads up to the size limit fit. */
+	private static final int MAX_MTU = 1024 * 1024;
 
+	/** Room for the envelope and frame headers above the payload limit. */
+	private static final int HEADROOM = 64 * 1024;
+
+	/** Largest frame the length field of RSocket over TCP can describe. */
 	private static final int MAX_FRAME_LENGTH = 0xFFFFFF;
 
 	private final MeshSettings settings;
@@ -70,6 +74,12 @@ public final class TcpTransport {
 	private final LoopResources loops;
 
 	private final AtomicLong clients = new AtomicLong();
+
+	private final int inboundLimit;
+
+	private final int frameLength;
+
+	private final int mtu;
 
 	private volatile @Nullable CloseableChannel server;
 
@@ -87,6 +97,9 @@ public final class TcpTransport {
 		this.hello = hello;
 		this.inbound = inbound;
 		this.links = links;
+		this.inboundLimit = settings.maxFrameSize() + HEADROOM;
+		this.frameLength = Math.min(MAX_FRAME_LENGTH, this.inboundLimit);
+		this.mtu = Math.min(MAX_MTU, this.frameLength);
 		int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
 		this.loops = LoopResources.create("litemesh-" + settings.nodeId(), 1, workers, true);
 	}
@@ -103,10 +116,10 @@ public final class TcpTransport {
 		TcpServer tcpServer = TcpServer.create().host(bindHost).port(this.settings.tcpPort()).runOn(this.loops);
 		CloseableChannel channel = RSocketServer.create(this::accept)
 			.payloadDecoder(PayloadDecoder.DEFAULT)
-			.fragment(MTU)
-			.maxInboundPayloadSize(this.settings.maxFrameSize() + MTU)
+			.fragment(this.mtu)
+			.maxInboundPayloadSize(this.inboundLimit)
 			.maxTimeToFirstFrame(Duration.ofSeconds(10))
-			.bind(TcpServerTransport.create(tcpServer, MAX_FRAME_LENGTH))
+			.bind(TcpServerTransport.create(tcpServer, this.frameLength))
 			.block(Duration.ofSeconds(30));
 		this.server = channel;
 		InetSocketAddress bound = channel.address();
@@ -154,10 +167,10 @@ public final class TcpTransport {
 			.setupPayload(DefaultPayload.create(this.mapper.writeValueAsBytes(this.hello)))
 			.keepAlive(this.settings.keepAliveInterval(), this.settings.keepAliveTimeout())
 			.payloadDecoder(PayloadDecoder.DEFAULT)
-			.fragment(MTU)
-			.maxInboundPayloadSize(this.settings.maxFrameSize() + MTU)
+			.fragment(this.mtu)
+			.maxInboundPayloadSize(this.inboundLimit)
 			.acceptor(SocketAcceptor.with(responder))
-			.connect(TcpClientTransport.create(tcpClient, MAX_FRAME_LENGTH))
+			.connect(TcpClientTransport.create(tcpClient, this.frameLength))
 			.flatMap((rsocket) -> rsocket.requestResponse(helloRequest())
 				.timeout(Duration.ofSeconds(5))
 				.map((reply) -> readHello(reply))
