@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.codec;
+
+import java.util.UUID;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class EnvelopeTests {
+
+	private final Envelope envelope = new Envelope(Envelope.Kind.CALL, 1, 2, UUID.randomUUID(), "a", "b", "greeter",
+			"hello", "00-trace");
+
+	@Test
+	void roundTripsEveryField() {
+		ByteBuf encoded = this.envelope.encode(ByteBufAllocator.DEFAULT);
+		try {
+			assertThat(Envelope.decode(encoded)).isEqualTo(this.envelope);
+			assertThat(encoded.readerIndex()).as("decoding reads in place").isZero();
+		}
+		finally {
+			encoded.release();
+		}
+	}
+
+	@Test
+	void nextHopRaisesTheHopCountOnACopy() {
+		ByteBuf encoded = this.envelope.encode(ByteBufAllocator.DEFAULT);
+		ByteBuf next = Envelope.nextHop(encoded, ByteBufAllocator.DEFAULT);
+		try {
+			assertThat(Envelope.decode(next).hops()).isEqualTo(3);
+			assertThat(Envelope.decode(encoded).hops()).isEqualTo(2);
+		}
+		finally {
+			encoded.release();
+			next.release();
+		}
+	}
+
+	@Test
+	void rejectsTruncatedAndForeignBytes() {
+		assertThatExceptionOfType(MalformedEnvelopeException.class)
+			.isThrownBy(() -> Envelope.decode(Unpooled.wrappedBuffer(new byte[] { 1, 0, 0 })))
+			.withMessageContaining("too short");
+		byte[] wrongVersion = new byte[40];
+		wrongVersion[0] = 9;
+		assertThatExceptionOfType(MalformedEnvelopeException.class)
+			.isThrownBy(() -> Envelope.decode(Unpooled.wrappedBuffer(wrongVersion)))
+			.withMessageContaining("version 9");
+		ByteBuf encoded = this.envelope.encode(ByteBufAllocator.DEFAULT);
+		ByteBuf truncated = encoded.slice(0, encoded.readableBytes() - 3);
+		assertThatExceptionOfType(MalformedEnvelopeException.class).isThrownBy(() -> Envelope.decode(truncated));
+		encoded.release();
+	}
+
+	@Test
+	void rejectsOversizedFieldsBothWays() {
+		String longId = "x".repeat(Envelope.MAX_FIELD_LENGTH + 1);
+		Envelope tooLong = new Envelope(Envelope.Kind.CALL, 0, 0, UUID.randomUUID(), longId, "", "s", "e", "");
+		assertThatIllegalArgumentException().isThrownBy(() -> tooLong.encode(ByteBufAllocator.DEFAULT));
+		ByteBuf forged = Unpooled.buffer();
+		forged.writeByte(1).writeByte(0).writeByte(0).writeByte(0).writeLong(1).writeLong(2).writeShort(60000);
+		assertThatExceptionOfType(MalformedEnvelopeException.class).isThrownBy(() -> Envelope.decode(forged));
+	}
+
+	@Test
+	void remoteErrorsRoundTripThroughJson() {
+		RemoteError error = new RemoteError(RemoteError.CODE_NO_ROUTE, "x", "No node offers service 'a'");
+		assertThat(RemoteError.parse(error.toJson())).isEqualTo(error);
+		assertThat(RemoteError.parse("plain text")).isNull();
+		assertThat(RemoteError.parse("{\"broken\"")).isNull();
+		assertThat(error.toException()).isInstanceOf(io.litemesh.NoRouteException.class)
+			.hasMessage("No node offers service 'a'");
+	}
+
+}
