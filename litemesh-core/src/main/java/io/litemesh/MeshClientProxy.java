@@ -17,9 +17,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
 
 /**
- * Implements {@link MeshOperations#client}: each method of the interface calls the endpoint
- * of the same name. Methods are checked when the proxy is made, so a bad interface fails
- * early.
+ * Implements {@link MeshOperations#client}: each method of the interface calls the
+ * endpoint of the same name. Methods are checked when the proxy is made, so a bad
+ * interface fails early.
  *
  * @author LiteMesh team
  */
@@ -46,8 +46,8 @@ final class MeshClientProxy implements InvocationHandler {
 		}
 		for (Method method : api.getMethods()) {
 			if (!method.isDefault() && method.getParameterCount() > 1) {
-				throw new IllegalArgumentException("Method " + api.getName() + "." + method.getName()
-						+ " takes " + method.getParameterCount() + " parameters; a mesh endpoint takes at most one payload");
+				throw new IllegalArgumentException("Method " + api.getName() + "." + method.getName() + " takes "
+						+ method.getParameterCount() + " parameters; a mesh endpoint takes at most one payload");
 			}
 		}
 		Object proxy = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] { api },
@@ -90,8 +90,7 @@ final class MeshClientProxy implements InvocationHandler {
 		}
 		Type generic = (returnType == void.class) ? Void.class : method.getGenericReturnType();
 		JavaType type = this.template.codec().javaType(generic);
-		Object result = this.template.request(this.target, endpoint, payload, type)
-			.block(this.timeout.plusSeconds(1));
+		Object result = this.template.request(this.target, endpoint, payload, type).block(this.timeout.plusSeconds(1));
 		if (result == null && returnType.isPrimitive() && returnType != void.class) {
 			throw new MeshException("Endpoint " + this.target.service() + "." + endpoint + " returned nothing, but "
 					+ this.api.getSimpleName() + "." + endpoint + " returns " + returnType);

@@ -4,7 +4,8 @@
 package io.litemesh;
 
 /**
- * What an endpoint may know about the call it serves; declare it as a parameter to get it.
+ * What an endpoint may know about the call it serves; declare it as a parameter to get
+ * it.
  *
  * @author LiteMesh team
  */

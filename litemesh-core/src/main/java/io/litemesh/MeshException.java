@@ -6,7 +6,8 @@ package io.litemesh;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base class of every exception LiteMesh throws: what was asked, of whom, and what to do about it.
+ * Base class of every exception LiteMesh throws: what was asked, of whom, and what to do
+ * about it.
  *
  * @author LiteMesh team
  */

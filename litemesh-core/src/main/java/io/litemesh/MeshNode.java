@@ -18,9 +18,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * One node of the mesh: a TCP server, links to peers, the link-state database and the local
- * services. Usable in a plain {@code main}; in Spring Boot the auto-configuration creates it
- * and starts it with the context.
+ * One node of the mesh: a TCP server, links to peers, the link-state database and the
+ * local services. Usable in a plain {@code main}; in Spring Boot the auto-configuration
+ * creates it and starts it with the context.
  *
  * @author LiteMesh team
  */
@@ -57,14 +57,16 @@ public final class MeshNode implements AutoCloseable {
 	}
 
 	/**
-	 * Offer a bean's public methods as a service. Allowed before and after {@link #start()};
-	 * after it, the mesh learns of the service with the next advertisement, sent at once.
+	 * Offer a bean's public methods as a service. Allowed before and after
+	 * {@link #start()}; after it, the mesh learns of the service with the next
+	 * advertisement, sent at once.
 	 * @param name the service name
 	 * @param version the version, {@code ""} when unset
 	 * @param tags the tags
 	 * @param bean the bean
-	 * @throws IllegalStateException when the node already offers a service of that name, or
-	 * the bean's endpoints break the rules (overloads, more than one payload parameter)
+	 * @throws IllegalStateException when the node already offers a service of that name,
+	 * or the bean's endpoints break the rules (overloads, more than one payload
+	 * parameter)
 	 */
 	public void registerService(String name, String version, Map<String, String> tags, Object bean) {
 		this.runtime.registerService(name, version, tags, bean);
@@ -90,7 +92,8 @@ public final class MeshNode implements AutoCloseable {
 	}
 
 	/**
-	 * Leave the mesh gracefully: tell the peers, then close every connection and the server.
+	 * Leave the mesh gracefully: tell the peers, then close every connection and the
+	 * server.
 	 */
 	public void stop() {
 		this.runtime.stop();
@@ -199,7 +202,8 @@ public final class MeshNode implements AutoCloseable {
 		}
 
 		/**
-		 * Random characters for default node ids, as {@code litemesh.node-id} defaults to.
+		 * Random characters for default node ids, as {@code litemesh.node-id} defaults
+		 * to.
 		 * @return six lowercase letters and digits
 		 */
 		public static String randomSuffix() {
@@ -253,7 +257,8 @@ public final class MeshNode implements AutoCloseable {
 
 		/**
 		 * Set the address other nodes dial.
-		 * @param advertisedAddress {@code host} or {@code host:port}, {@code null} to detect
+		 * @param advertisedAddress {@code host} or {@code host:port}, {@code null} to
+		 * detect
 		 * @return this builder
 		 */
 		public Builder advertisedAddress(@Nullable String advertisedAddress) {

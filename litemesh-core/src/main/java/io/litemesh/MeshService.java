@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
 /**
  * Marks a bean whose public methods are endpoints that other nodes of the mesh can call.
  * <p>
- * A {@code @MeshService} class is a {@link Component} stereotype: a scanned class is both a
- * bean and a service, and a {@code @Bean} whose class carries the annotation counts too. Every
- * public method the class declares or inherits (short of {@link Object} and of Spring and JDK
- * callback interfaces) is an endpoint named after the method. An endpoint takes at most one
- * payload parameter and optionally a {@link MeshContext}, and returns a value, {@code void},
- * {@code Mono}, {@code CompletionStage} or {@code Flux}.
+ * A {@code @MeshService} class is a {@link Component} stereotype: a scanned class is both
+ * a bean and a service, and a {@code @Bean} whose class carries the annotation counts
+ * too. Every public method the class declares or inherits (short of {@link Object} and of
+ * Spring and JDK callback interfaces) is an endpoint named after the method. An endpoint
+ * takes at most one payload parameter and optionally a {@link MeshContext}, and returns a
+ * value, {@code void}, {@code Mono}, {@code CompletionStage} or {@code Flux}.
  *
  * @author LiteMesh team
  */

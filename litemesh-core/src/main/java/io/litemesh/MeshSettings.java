@@ -9,16 +9,17 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything a {@link MeshNode} is configured with; the defaults match the {@code litemesh.*}
- * property defaults. Built with {@link MeshNode#builder()}.
+ * Everything a {@link MeshNode} is configured with; the defaults match the
+ * {@code litemesh.*} property defaults. Built with {@link MeshNode#builder()}.
  *
  * @param nodeId unique id of this node
  * @param cluster nodes of another cluster are refused
- * @param tcpPort TCP port, {@code 0} for an ephemeral one, {@code -1} for no listening socket
- * @param bindAddress address the TCP server binds to; {@code null} binds to loopback unless a
- * secret is set (protected mode)
- * @param advertisedAddress {@code host} or {@code host:port} other nodes dial; {@code null} to
- * detect it
+ * @param tcpPort TCP port, {@code 0} for an ephemeral one, {@code -1} for no listening
+ * socket
+ * @param bindAddress address the TCP server binds to; {@code null} binds to loopback
+ * unless a secret is set (protected mode)
+ * @param advertisedAddress {@code host} or {@code host:port} other nodes dial;
+ * {@code null} to detect it
  * @param seeds {@code host:port} addresses to join through
  * @param requestTimeout how long a caller waits for an answer, end to end
  * @param maxFrameSize largest frame or payload accepted or sent, in bytes
@@ -26,15 +27,16 @@ import org.jspecify.annotations.Nullable;
  * @param secret shared secret of the cluster, {@code null} for none
  * @param advertiseInterval how often a node refreshes its advertisement
  * @param advertisementTtl how long an advertisement lives without a refresh
- * @param keepAliveInterval how often RSocket keepalive frames are sent on every connection
+ * @param keepAliveInterval how often RSocket keepalive frames are sent on every
+ * connection
  * @param keepAliveTimeout how long without a keepalive before a connection is closed
  * @param reconnectMaxBackoff longest pause between two attempts to dial a seed
  * @author LiteMesh team
  */
 public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable String bindAddress,
-		@Nullable String advertisedAddress, List<String> seeds, Duration requestTimeout, int maxFrameSize,
-		int maxHops, @Nullable String secret, Duration advertiseInterval, Duration advertisementTtl,
-		Duration keepAliveInterval, Duration keepAliveTimeout, Duration reconnectMaxBackoff) {
+		@Nullable String advertisedAddress, List<String> seeds, Duration requestTimeout, int maxFrameSize, int maxHops,
+		@Nullable String secret, Duration advertiseInterval, Duration advertisementTtl, Duration keepAliveInterval,
+		Duration keepAliveTimeout, Duration reconnectMaxBackoff) {
 
 	/** Default cluster name. */
 	public static final String DEFAULT_CLUSTER = "litemesh";

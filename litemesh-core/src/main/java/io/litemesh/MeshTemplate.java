@@ -176,8 +176,8 @@ public class MeshTemplate implements MeshOperations {
 			return this.codec.decode(reply, type);
 		}
 		catch (RuntimeException ex) {
-			throw new MeshException("Reply of " + target.service() + "." + endpoint + " does not map to " + type
-					+ ": " + ex.getMessage(), ex);
+			throw new MeshException("Reply of " + target.service() + "." + endpoint + " does not map to " + type + ": "
+					+ ex.getMessage(), ex);
 		}
 	}
 

@@ -6,7 +6,8 @@ package io.litemesh;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when no node offers a service, or the node named is unknown, unreachable or does not offer it.
+ * Thrown when no node offers a service, or the node named is unknown, unreachable or does
+ * not offer it.
  *
  * @author LiteMesh team
  */

@@ -38,8 +38,9 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the layers of one node (transport, membership, routing, local services), starts them
- * bottom-up and stops them top-down. Package-private: {@link MeshNode} is its public face.
+ * Wires the layers of one node (transport, membership, routing, local services), starts
+ * them bottom-up and stops them top-down. Package-private: {@link MeshNode} is its public
+ * face.
  *
  * @author LiteMesh team
  */
@@ -248,8 +249,8 @@ final class NodeRuntime {
 		}
 		return Mono.defer(() -> {
 			if (this.membership.database().get(nodeId) == null) {
-				return Mono.error(new NoRouteException("Node '" + nodeId + "' is unknown to node "
-						+ this.settings.nodeId()));
+				return Mono
+					.error(new NoRouteException("Node '" + nodeId + "' is unknown to node " + this.settings.nodeId()));
 			}
 			return this.router.control(nodeId, Responders.stateOperation())
 				.map((json) -> this.controlMapper.readValue(json, NodeState.class))

@@ -4,8 +4,8 @@
 package io.litemesh;
 
 /**
- * Thrown to the caller when an endpoint threw: carries the class name of what it threw and its
- * message. The node that threw keeps running.
+ * Thrown to the caller when an endpoint threw: carries the class name of what it threw
+ * and its message. The node that threw keeps running.
  *
  * @author LiteMesh team
  */

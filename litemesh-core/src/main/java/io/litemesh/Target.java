@@ -11,9 +11,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whom a call goes to: one named node ({@link #unicast unicast}), any node offering a service
- * ({@link #anycast anycast}) or every node offering it ({@link #broadcast broadcast}),
- * optionally narrowed to providers with given tags.
+ * Whom a call goes to: one named node ({@link #unicast unicast}), any node offering a
+ * service ({@link #anycast anycast}) or every node offering it ({@link #broadcast
+ * broadcast}), optionally narrowed to providers with given tags.
  *
  * @author LiteMesh team
  */

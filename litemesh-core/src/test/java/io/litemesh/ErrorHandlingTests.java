@@ -30,7 +30,8 @@ class ErrorHandlingTests {
 	@BeforeAll
 	static void startMesh() {
 		mesh = new TestMesh();
-		MeshNode a = mesh.start("a", (builder) -> builder.requestTimeout(Duration.ofMillis(700)).maxFrameSize(64 * 1024));
+		MeshNode a = mesh.start("a",
+				(builder) -> builder.requestTimeout(Duration.ofMillis(700)).maxFrameSize(64 * 1024));
 		MeshNode b = mesh.start("b", new Greeter("b"));
 		mesh.awaitConverged();
 		fromA = TestMesh.template(a);
@@ -95,7 +96,8 @@ class ErrorHandlingTests {
 	void localEndpointExceptionIsTheSameAsARemoteOne() {
 		StepVerifier.create(fromB.request(Target.unicast("b", "greeter"), "fail", "local", String.class))
 			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(RemoteServiceException.class).hasMessageContaining("failing as asked: local");
+				assertThat(ex).isInstanceOf(RemoteServiceException.class)
+					.hasMessageContaining("failing as asked: local");
 				assertThat(((RemoteServiceException) ex).remoteType()).isEqualTo(IllegalStateException.class.getName());
 			})
 			.verify(Duration.ofSeconds(5));

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A node in a separate JVM, so a test can kill it as a crash would: the operating system
- * resets its connections, with no goodbye. Its {@link #main} is the process's entry point.
+ * resets its connections, with no goodbye. Its {@link #main} is the process's entry
+ * point.
  *
  * @author LiteMesh team
  */

@@ -27,8 +27,8 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A stock RSocket client (Spring's {@link RSocketRequester}) calls services through any node,
- * and bytes that are not RSocket close their own connection only.
+ * A stock RSocket client (Spring's {@link RSocketRequester}) calls services through any
+ * node, and bytes that are not RSocket close their own connection only.
  */
 class InteropTests {
 
@@ -72,7 +72,8 @@ class InteropTests {
 				.retrieveMono(Integer.class)
 				.block(TIMEOUT);
 			assertThat(total).isEqualTo(5);
-			// every payload is JSON, strings included: a String reply arrives with its quotes
+			// every payload is JSON, strings included: a String reply arrives with its
+			// quotes
 			String greeting = requester.route("greeter.whoami").retrieveMono(String.class).block(TIMEOUT);
 			assertThat(greeting).isEqualTo("\"worker\"");
 			String hello = requester.route("greeter.helloMono")
@@ -113,8 +114,9 @@ class InteropTests {
 					.hasMessageContaining("failing as asked: why"))
 				.verify(TIMEOUT);
 			StepVerifier.create(requester.route("greeter.total").data("\"not a list\"").retrieveMono(String.class))
-				.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining(IllegalArgumentException.class.getName())
-					.hasMessageContaining("does not map to java.util.List"))
+				.expectErrorSatisfies(
+						(ex) -> assertThat(ex).hasMessageContaining(IllegalArgumentException.class.getName())
+							.hasMessageContaining("does not map to java.util.List"))
 				.verify(TIMEOUT);
 			StepVerifier.create(requester.route("no-dot").retrieveMono(String.class))
 				.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("<service>.<endpoint>"))

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Joining, leaving, crashing and restarting: how the link-state database follows the mesh.
+ * Joining, leaving, crashing and restarting: how the link-state database follows the
+ * mesh.
  */
 class MembershipTests {
 
@@ -62,11 +63,13 @@ class MembershipTests {
 			try (ExternalNode crashing = ExternalNode.start("x", a.settings().cluster(), a.addresses().get(0))) {
 				await().atMost(TIMEOUT).until(() -> status(a, "x") == NodeStatus.UP && status(b, "x") == NodeStatus.UP);
 				MeshTemplate template = TestMesh.template(a);
-				assertThat(template.request(Target.unicast("x", "greeter"), "whoami", null, String.class).block(TIMEOUT))
+				assertThat(
+						template.request(Target.unicast("x", "greeter"), "whoami", null, String.class).block(TIMEOUT))
 					.isEqualTo("x");
 				long killedAt = System.nanoTime();
 				crashing.kill();
-				await().atMost(TIMEOUT).until(() -> status(a, "x") == NodeStatus.DOWN && status(b, "x") == NodeStatus.DOWN);
+				await().atMost(TIMEOUT)
+					.until(() -> status(a, "x") == NodeStatus.DOWN && status(b, "x") == NodeStatus.DOWN);
 				Duration detection = Duration.ofNanos(System.nanoTime() - killedAt);
 				System.out.println("Crash detected by every node after " + detection.toMillis() + " ms");
 				assertThat(template.request(Target.anycast("greeter"), "whoami", null, String.class).block(TIMEOUT))
@@ -117,7 +120,8 @@ class MembershipTests {
 			c.stop();
 			MeshTemplate template = TestMesh.template(a);
 			for (int i = 0; i < 20; i++) {
-				assertThat(template.request(Target.unicast("b", "greeter"), "whoami", null, String.class).block(TIMEOUT))
+				assertThat(
+						template.request(Target.unicast("b", "greeter"), "whoami", null, String.class).block(TIMEOUT))
 					.isEqualTo("b");
 			}
 			assertThat(b.health()).containsEntry("status", "UP");

@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every messaging pattern and return shape across a real three-node mesh on loopback: node
- * {@code a} calls, {@code b} and {@code c} offer the greeter, and {@code a} also offers one
- * locally in the broadcast tests through node {@code d}.
+ * Every messaging pattern and return shape across a real three-node mesh on loopback:
+ * node {@code a} calls, {@code b} and {@code c} offer the greeter, and {@code a} also
+ * offers one locally in the broadcast tests through node {@code d}.
  */
 class MessagingPatternsTests {
 
@@ -116,7 +116,8 @@ class MessagingPatternsTests {
 		assertThat(from("a").request(c, "helloFuture", "y", String.class).block(TIMEOUT)).isEqualTo("future y from c");
 		StepVerifier.create(from("a").request(c, "note", "void call", String.class)).expectComplete().verify(TIMEOUT);
 		assertThat(greeterC.received).contains("void call");
-		assertThat(from("a").stream(c, "count", 3, Integer.class).collectList().block(TIMEOUT)).containsExactly(1, 2, 3);
+		assertThat(from("a").stream(c, "count", 3, Integer.class).collectList().block(TIMEOUT)).containsExactly(1, 2,
+				3);
 	}
 
 	@Test
@@ -124,10 +125,9 @@ class MessagingPatternsTests {
 		List<Order> orders = List.of(new Order("sku-1", 2), new Order("sku-2", 5));
 		assertThat(from("a").request(Target.unicast("b", "greeter"), "total", orders, Integer.class).block(TIMEOUT))
 			.isEqualTo(7);
-		List<Order> twice = from("a")
-			.request(Target.unicast("b", "greeter"), "twice", new Order("sku-3", 1),
-					new ParameterizedTypeReference<List<Order>>() {
-					})
+		List<Order> twice = from("a").request(Target.unicast("b", "greeter"), "twice", new Order("sku-3", 1),
+				new ParameterizedTypeReference<List<Order>>() {
+				})
 			.block(TIMEOUT);
 		assertThat(twice).containsExactly(new Order("sku-3", 1), new Order("sku-3", 1));
 	}
@@ -170,8 +170,9 @@ class MessagingPatternsTests {
 
 	@Test
 	void broadcastWithTagsReachesOnlyMatchingProviders() {
-		StepVerifier.create(from("a").requestAll(Target.broadcast("greeter").withTag("zone", "b"), "whoami", null,
-				String.class))
+		StepVerifier
+			.create(from("a").requestAll(Target.broadcast("greeter").withTag("zone", "b"), "whoami", null,
+					String.class))
 			.expectError(NoRouteException.class)
 			.verify(TIMEOUT);
 		assertThat(from("a").requestAll(Target.broadcast("greeter").withTag("zone", "a"), "whoami", null, String.class)

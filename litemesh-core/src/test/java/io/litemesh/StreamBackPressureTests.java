@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Streams carry demand end to end: a slow consumer gets every element and the producer never
- * runs ahead of it by more than a small bound; cancelling stops the producer.
+ * Streams carry demand end to end: a slow consumer gets every element and the producer
+ * never runs ahead of it by more than a small bound; cancelling stops the producer.
  */
 class StreamBackPressureTests {
 
@@ -77,8 +77,8 @@ class StreamBackPressureTests {
 			mesh.start("producer", numbers);
 			mesh.awaitConverged();
 			StepVerifier
-				.create(TestMesh.template(consumer).stream(Target.anycast("numbers"), "upTo", Long.MAX_VALUE, Long.class),
-						0)
+				.create(TestMesh.template(consumer)
+					.stream(Target.anycast("numbers"), "upTo", Long.MAX_VALUE, Long.class), 0)
 				.thenRequest(3)
 				.expectNextCount(3)
 				.thenCancel()

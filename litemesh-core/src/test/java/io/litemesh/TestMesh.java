@@ -27,7 +27,10 @@ final class TestMesh implements AutoCloseable {
 	private final String cluster = "test-" + MeshNode.Builder.randomSuffix();
 
 	MeshNode start(String nodeId, Consumer<MeshNode.Builder> customizer, Object... services) {
-		MeshNode.Builder builder = MeshNode.builder().nodeId(nodeId).cluster(this.cluster).tcpPort(0)
+		MeshNode.Builder builder = MeshNode.builder()
+			.nodeId(nodeId)
+			.cluster(this.cluster)
+			.tcpPort(0)
 			.requestTimeout(Duration.ofSeconds(5));
 		if (!this.nodes.isEmpty() && !this.nodes.get(0).addresses().isEmpty()) {
 			builder.seeds(List.of(this.nodes.get(0).addresses().get(0)));
@@ -60,8 +63,13 @@ final class TestMesh implements AutoCloseable {
 	}
 
 	static List<String> upNodes(MeshNode node) {
-		return node.snapshot().nodes().stream().filter((view) -> view.status() == NodeStatus.UP)
-			.map(NodeView::id).sorted().toList();
+		return node.snapshot()
+			.nodes()
+			.stream()
+			.filter((view) -> view.status() == NodeStatus.UP)
+			.map(NodeView::id)
+			.sorted()
+			.toList();
 	}
 
 	List<MeshNode> nodes() {

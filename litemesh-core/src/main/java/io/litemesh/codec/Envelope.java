@@ -10,19 +10,20 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
 /**
- * The routing header every message between two nodes carries as its RSocket metadata: all a
- * relay reads. The payload data travels beside it untouched.
+ * The routing header every message between two nodes carries as its RSocket metadata: all
+ * a relay reads. The payload data travels beside it untouched.
  * <p>
  * Layout (version 1, big-endian): {@code version:u8 kind:u8 mode:u8 hops:u8 id:16 bytes}
- * then five strings, each {@code length:u16} and UTF-8 bytes: source, destination, service,
- * endpoint, trace. See {@code docs/protocol.md}.
+ * then five strings, each {@code length:u16} and UTF-8 bytes: source, destination,
+ * service, endpoint, trace. See {@code docs/protocol.md}.
  *
  * @param kind a call to a service or a control message of the mesh itself
  * @param mode how the caller addressed the call: 0 unicast, 1 anycast, 2 broadcast
  * @param hops how many hops the message took so far
  * @param id the unique message id
  * @param source the node the message comes from
- * @param destination the node the message goes to, {@code ""} for the neighbour it is sent to
+ * @param destination the node the message goes to, {@code ""} for the neighbour it is
+ * sent to
  * @param service the service, or the control operation's group
  * @param endpoint the endpoint, or the control operation
  * @param trace trace context, {@code ""} when none
@@ -64,7 +65,8 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 	}
 
 	/**
-	 * Return the message id as text, as {@link io.litemesh.MeshContext#messageId()} shows it.
+	 * Return the message id as text, as {@link io.litemesh.MeshContext#messageId()} shows
+	 * it.
 	 * @return the message id
 	 */
 	public String messageId() {
@@ -126,8 +128,8 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 	}
 
 	/**
-	 * Copy an encoded header with the hop count raised by one, as a relay forwards it: the
-	 * header is copied, never decoded again.
+	 * Copy an encoded header with the hop count raised by one, as a relay forwards it:
+	 * the header is copied, never decoded again.
 	 * @param encoded the header as received
 	 * @param allocator the allocator for the copy
 	 * @return a new buffer the caller owns
@@ -142,8 +144,8 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 	private static void writeString(ByteBuf buffer, String value) {
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length > MAX_FIELD_LENGTH) {
-			throw new IllegalArgumentException("Envelope field longer than " + MAX_FIELD_LENGTH + " bytes: '"
-					+ value.substring(0, 40) + "...'");
+			throw new IllegalArgumentException(
+					"Envelope field longer than " + MAX_FIELD_LENGTH + " bytes: '" + value.substring(0, 40) + "...'");
 		}
 		buffer.writeShort(bytes.length);
 		buffer.writeBytes(bytes);

@@ -12,9 +12,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Maps payloads to and from JSON with the application's Jackson mapper. An empty byte array
- * stands for "no value" ({@code null}), so {@code void} endpoints and {@code null} payloads
- * cost nothing on the wire.
+ * Maps payloads to and from JSON with the application's Jackson mapper. An empty byte
+ * array stands for "no value" ({@code null}), so {@code void} endpoints and {@code null}
+ * payloads cost nothing on the wire.
  *
  * @author LiteMesh team
  */

@@ -10,7 +10,10 @@ package io.litemesh.codec;
  */
 public final class MimeTypes {
 
-	/** Metadata MIME type of a connection between two nodes: every frame carries an {@link Envelope}. */
+	/**
+	 * Metadata MIME type of a connection between two nodes: every frame carries an
+	 * {@link Envelope}.
+	 */
 	public static final String ENVELOPE = "application/x.litemesh.envelope.v1";
 
 	/** Data MIME type of every payload. */

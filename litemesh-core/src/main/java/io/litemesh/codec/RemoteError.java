@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An error as it crosses the wire: the message of an RSocket {@code APPLICATION_ERROR} frame
- * is this record as JSON, readable by any client. Both directions live here so that a local
- * call and a remote call fail with identical exceptions.
+ * An error as it crosses the wire: the message of an RSocket {@code APPLICATION_ERROR}
+ * frame is this record as JSON, readable by any client. Both directions live here so that
+ * a local call and a remote call fail with identical exceptions.
  *
  * @param code what kind of failure: one of the {@code CODE_*} constants
  * @param type the class name of what the endpoint threw, for {@link #CODE_REMOTE}

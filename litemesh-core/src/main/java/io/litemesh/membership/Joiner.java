@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps this node joined: dials the seeds until it holds a link to each, and dials the nodes
- * it learns of, retrying each with exponential back-off. Of two listening nodes, the one with
- * the smaller id dials, so pairs rarely race; an outbound-only node dials everyone it can.
+ * Keeps this node joined: dials the seeds until it holds a link to each, and dials the
+ * nodes it learns of, retrying each with exponential back-off. Of two listening nodes,
+ * the one with the smaller id dials, so pairs rarely race; an outbound-only node dials
+ * everyone it can.
  *
  * @author LiteMesh team
  */

@@ -15,9 +15,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The newest advertisement of every node this node knows, with the time it arrived: the whole
- * graph of the mesh. Thread-safe; every change raises {@link #version()} so that derived views
- * (routes) are recomputed on change, never per message.
+ * The newest advertisement of every node this node knows, with the time it arrived: the
+ * whole graph of the mesh. Thread-safe; every change raises {@link #version()} so that
+ * derived views (routes) are recomputed on change, never per message.
  *
  * @author LiteMesh team
  */
@@ -57,8 +57,8 @@ public final class LinkStateDatabase {
 	}
 
 	/**
-	 * Remove the advertisements, other than the local node's, that arrived longer ago than
-	 * the time to live.
+	 * Remove the advertisements, other than the local node's, that arrived longer ago
+	 * than the time to live.
 	 * @param ttl the time to live
 	 * @return the ids of the nodes removed
 	 */
@@ -66,7 +66,8 @@ public final class LinkStateDatabase {
 		Instant limit = this.clock.instant().minus(ttl);
 		List<String> removed = new ArrayList<>();
 		this.entries.values().removeIf((entry) -> {
-			boolean expired = !entry.advertisement().nodeId().equals(this.localId) && entry.receivedAt().isBefore(limit);
+			boolean expired = !entry.advertisement().nodeId().equals(this.localId)
+					&& entry.receivedAt().isBefore(limit);
 			if (expired) {
 				removed.add(entry.advertisement().nodeId());
 			}

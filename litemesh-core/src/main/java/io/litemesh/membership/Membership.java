@@ -33,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the link-state database of one node current: floods the node's own advertisement
- * whenever its links or services change and periodically as a refresh, floods on every newer
- * advertisement it receives, ages out silent nodes, and recomputes routes on every change.
+ * whenever its links or services change and periodically as a refresh, floods on every
+ * newer advertisement it receives, ages out silent nodes, and recomputes routes on every
+ * change.
  *
  * @author LiteMesh team
  */

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A consistent view of the whole mesh as one node holds it: the basis of the Actuator endpoint.
+ * A consistent view of the whole mesh as one node holds it: the basis of the Actuator
+ * endpoint.
  *
  * @param local the local node
  * @param nodes every known node, the local one included, sorted by id

@@ -6,9 +6,9 @@ package io.litemesh.membership;
 import java.util.List;
 
 /**
- * What a node floods to the mesh about itself; every node keeps the newest one of each node.
- * Newer means a higher incarnation (the node restarted), or the same incarnation and a higher
- * sequence.
+ * What a node floods to the mesh about itself; every node keeps the newest one of each
+ * node. Newer means a higher incarnation (the node restarted), or the same incarnation
+ * and a higher sequence.
  *
  * @param nodeId the node id
  * @param cluster the cluster name

@@ -6,7 +6,8 @@ package io.litemesh.membership;
 import java.util.Map;
 
 /**
- * What a node reports about itself when queried through the mesh: its description and health.
+ * What a node reports about itself when queried through the mesh: its description and
+ * health.
  *
  * @param node the node as it sees itself
  * @param health its health: {@code status} plus details

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Least-cost paths from one node to every node it can reach, computed with Dijkstra's
- * algorithm over the advertisements of the link-state database. Immutable: computed once per
- * database change and shared by every message until the next.
+ * algorithm over the advertisements of the link-state database. Immutable: computed once
+ * per database change and shared by every message until the next.
  * <p>
  * A link counts only when both ends advertise it, so a node whose links died on the other
  * side becomes unreachable as soon as its neighbours say so, without waiting for its own

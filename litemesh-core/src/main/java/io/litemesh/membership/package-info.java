@@ -1,5 +1,6 @@
 /**
- * Membership: the link-state database of node advertisements that every node holds, and the views of it.
+ * Membership: the link-state database of node advertisements that every node holds, and
+ * the views of it.
  */
 @NullMarked
 package io.litemesh.membership;

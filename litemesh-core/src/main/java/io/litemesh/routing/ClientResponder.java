@@ -19,9 +19,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Serves a plain RSocket client (such as Spring's {@code RSocketRequester} or rsocket-js): the
- * route {@code <service>.<endpoint>} in its routing metadata becomes an anycast call to
- * whichever node provides the service, with the JSON payload passed through.
+ * Serves a plain RSocket client (such as Spring's {@code RSocketRequester} or
+ * rsocket-js): the route {@code <service>.<endpoint>} in its routing metadata becomes an
+ * anycast call to whichever node provides the service, with the JSON payload passed
+ * through.
  *
  * @author LiteMesh team
  */

@@ -20,9 +20,10 @@ import io.litemesh.membership.ServiceInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a {@link Target} into the nodes a call goes to, from the link-state database alone,
- * so that a call nobody can serve fails at once. Anycast takes the nearest providers and
- * among those the one with the fewest outstanding requests, rotating on ties.
+ * Turns a {@link Target} into the nodes a call goes to, from the link-state database
+ * alone, so that a call nobody can serve fails at once. Anycast takes the nearest
+ * providers and among those the one with the fewest outstanding requests, rotating on
+ * ties.
  *
  * @author LiteMesh team
  */
@@ -80,8 +81,8 @@ public final class ProviderSelector {
 					? "No node offers endpoint '" + endpoint + "' of service '" + target.service()
 							+ "'; its endpoints are " + endpointsSeen
 					: "No node offers service '" + target.service() + "'"
-							+ (target.tags().isEmpty() ? "" : " with tags " + target.tags())
-							+ " (asked by node " + this.localId + "); check the service name and that a provider is up");
+							+ (target.tags().isEmpty() ? "" : " with tags " + target.tags()) + " (asked by node "
+							+ this.localId + "); check the service name and that a provider is up");
 		}
 		providers.sort(String::compareTo);
 		return providers;
@@ -131,7 +132,8 @@ public final class ProviderSelector {
 	}
 
 	/**
-	 * Return the counter of requests in flight to a node, raised and lowered by the caller.
+	 * Return the counter of requests in flight to a node, raised and lowered by the
+	 * caller.
 	 * @param nodeId the node
 	 * @return the counter
 	 */
@@ -150,8 +152,8 @@ public final class ProviderSelector {
 			throw new NoRouteException("Node '" + nodeId + "' is leaving the mesh; call another node");
 		}
 		if (!routes.isReachable(nodeId)) {
-			throw new NoRouteException("Node '" + nodeId + "' is unreachable from node " + this.localId
-					+ " (no path of live links)");
+			throw new NoRouteException(
+					"Node '" + nodeId + "' is unreachable from node " + this.localId + " (no path of live links)");
 		}
 		ServiceInfo service = find(advertisement, target.service());
 		if (service == null || !target.matches(service.tags())) {

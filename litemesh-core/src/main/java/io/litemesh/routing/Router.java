@@ -35,10 +35,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Moves calls: to a local bean when the destination is this node, else over the link to the
- * next hop of the least-cost path. Serves calls that originate here (errors as the caller's
- * exceptions) and calls that arrive over a link (errors as error frames), relaying the latter
- * when they are for another node. A relay reads the envelope only; the data passes through.
+ * Moves calls: to a local bean when the destination is this node, else over the link to
+ * the next hop of the least-cost path. Serves calls that originate here (errors as the
+ * caller's exceptions) and calls that arrive over a link (errors as error frames),
+ * relaying the latter when they are for another node. A relay reads the envelope only;
+ * the data passes through.
  *
  * @author LiteMesh team
  */
@@ -93,7 +94,8 @@ public final class Router {
 	 * Fire-and-forget to a node, from this node.
 	 * @param call what to call where
 	 * @param data the JSON payload
-	 * @return completes when the message left this node (or, local, when the bean was called)
+	 * @return completes when the message left this node (or, local, when the bean was
+	 * called)
 	 */
 	public Mono<Void> fireAndForget(Call call, byte[] data) {
 		return Mono.defer(() -> {
@@ -183,8 +185,8 @@ public final class Router {
 	}
 
 	/**
-	 * Serve a request-stream that arrived over a link: locally or relayed, with back-pressure
-	 * and cancellation carried across every hop.
+	 * Serve a request-stream that arrived over a link: locally or relayed, with
+	 * back-pressure and cancellation carried across every hop.
 	 * @param envelope its envelope
 	 * @param payload the payload as received
 	 * @return the elements; errors as error frames
@@ -281,8 +283,9 @@ public final class Router {
 
 	private void checkSize(byte[] data, Call call) {
 		if (data.length > this.settings.maxFrameSize()) {
-			throw new PayloadTooLargeException("Payload of " + data.length + " bytes for " + call + " exceeds "
-					+ "litemesh.max-frame-size (" + this.settings.maxFrameSize() + " bytes); send less or raise the limit");
+			throw new PayloadTooLargeException(
+					"Payload of " + data.length + " bytes for " + call + " exceeds " + "litemesh.max-frame-size ("
+							+ this.settings.maxFrameSize() + " bytes); send less or raise the limit");
 		}
 	}
 

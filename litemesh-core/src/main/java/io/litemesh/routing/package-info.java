@@ -1,5 +1,6 @@
 /**
- * Routing: least-cost paths over the link-state graph, provider selection, and the dispatch of calls to links or local beans.
+ * Routing: least-cost paths over the link-state graph, provider selection, and the
+ * dispatch of calls to links or local beans.
  */
 @NullMarked
 package io.litemesh.routing;

@@ -23,7 +23,8 @@ public interface InboundHandler {
 	RSocket peerResponder(Supplier<@Nullable String> peerId);
 
 	/**
-	 * Return the responder for requests from a plain RSocket client (routing metadata, JSON).
+	 * Return the responder for requests from a plain RSocket client (routing metadata,
+	 * JSON).
 	 * @param clientName a name for the client, used as its caller id
 	 * @param metadataMimeType the metadata MIME type the client announced in its SETUP
 	 * @return the responder

@@ -8,14 +8,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * A link to a neighbour: an RSocket that offers request-response, fire-and-forget and
- * request-stream, whatever carries it. Routing, relaying and dispatch deal with links only.
+ * request-stream, whatever carries it. Routing, relaying and dispatch deal with links
+ * only.
  * <p>
  * Contract for implementations:
  * <ul>
  * <li>{@link #rsocket()} MUST deliver every request to the neighbour's responder with its
  * metadata (an {@link io.litemesh.codec.Envelope}) and data unchanged.</li>
- * <li>{@link #onClose()} MUST complete once the link can carry no more traffic, whatever the
- * cause, and MUST NOT complete before.</li>
+ * <li>{@link #onClose()} MUST complete once the link can carry no more traffic, whatever
+ * the cause, and MUST NOT complete before.</li>
  * <li>{@link #dispose()} MUST be idempotent and MUST NOT block.</li>
  * </ul>
  *

@@ -13,9 +13,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The links of one node, at most one per neighbour. When two nodes dial each other at once,
- * both keep the connection dialled by the node with the smaller id, so they agree without
- * talking about it.
+ * The links of one node, at most one per neighbour. When two nodes dial each other at
+ * once, both keep the connection dialled by the node with the smaller id, so they agree
+ * without talking about it.
  *
  * @author LiteMesh team
  */
@@ -40,7 +40,8 @@ public final class LinkRegistry {
 	}
 
 	/**
-	 * Add a link, resolving a duplicate to the same neighbour; the link that loses is closed.
+	 * Add a link, resolving a duplicate to the same neighbour; the link that loses is
+	 * closed.
 	 * @param link the new link
 	 * @return {@code true} when the link was kept
 	 */

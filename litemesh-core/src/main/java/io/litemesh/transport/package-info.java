@@ -1,5 +1,6 @@
 /**
- * The link abstraction every transport presents: an RSocket to a neighbour, whatever carries it.
+ * The link abstraction every transport presents: an RSocket to a neighbour, whatever
+ * carries it.
  */
 @NullMarked
 package io.litemesh.transport;

@@ -48,8 +48,7 @@ class RoutesTests {
 
 	@Test
 	void leavingNodesCarryNoTraffic() {
-		Routes routes = Routes.compute("a",
-				List.of(node("a", "b"), node("b", true, "a", "c"), node("c", "b")));
+		Routes routes = Routes.compute("a", List.of(node("a", "b"), node("b", true, "a", "c"), node("c", "b")));
 		assertThat(routes.isReachable("b")).isFalse();
 		assertThat(routes.isReachable("c")).isFalse();
 	}

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses the address a node advertises for other nodes to dial: the configured one, else
- * the address the server is bound to, else, for a wildcard bind, the first site-local IPv4
- * address of an interface that is up and not a container bridge or tunnel.
+ * the address the server is bound to, else, for a wildcard bind, the first site-local
+ * IPv4 address of an interface that is up and not a container bridge or tunnel.
  *
  * @author LiteMesh team
  */

@@ -13,7 +13,8 @@ package io.litemesh.transport.tcp;
 public record HostAndPort(String host, int port) {
 
 	/**
-	 * Parse {@code host:port}, {@code [ipv6]:port}, {@code tcp://host:port} or a bare host.
+	 * Parse {@code host:port}, {@code [ipv6]:port}, {@code tcp://host:port} or a bare
+	 * host.
 	 * @param text the text
 	 * @param defaultPort the port when the text names none; {@code -1} to require one
 	 * @return the parsed pair

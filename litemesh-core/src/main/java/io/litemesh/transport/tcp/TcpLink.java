@@ -14,7 +14,9 @@ import reactor.core.publisher.Mono;
  */
 final class TcpLink implements Link {
 
-	/** Routing cost of a TCP link: the cheapest transport, with room below durable ones. */
+	/**
+	 * Routing cost of a TCP link: the cheapest transport, with room below durable ones.
+	 */
 	static final int COST = 10;
 
 	private final String peerId;

@@ -43,8 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The RSocket TCP transport of one node: its server, and the connections it dials. Every
- * connection is one duplex {@link TcpLink}. A node owns its Netty event loops, so that closing
- * one node never disturbs another in the same JVM (Reactor Netty's global resources would).
+ * connection is one duplex {@link TcpLink}. A node owns its Netty event loops, so that
+ * closing one node never disturbs another in the same JVM (Reactor Netty's global
+ * resources would).
  *
  * @author LiteMesh team
  */
@@ -52,7 +53,9 @@ public final class TcpTransport {
 
 	private static final Log logger = LogFactory.getLog(TcpTransport.class);
 
-	/** Largest fragment: bigger payloads are split, so payloads up to the size limit fit. */
+	/**
+	 * Largest fragment: bigger payloads are split, so payloads up to the size limit fit.
+	 */
 	private static final int MAX_MTU = 1024 * 1024;
 
 	/** Room for the envelope and frame headers above the payload limit. */
@@ -142,7 +145,8 @@ public final class TcpTransport {
 
 	/**
 	 * Return the address other nodes dial.
-	 * @return the advertised address, {@code null} for an outbound-only node or before start
+	 * @return the advertised address, {@code null} for an outbound-only node or before
+	 * start
 	 */
 	public @Nullable HostAndPort advertised() {
 		return this.advertised;
@@ -177,8 +181,9 @@ public final class TcpTransport {
 				.flatMap((remote) -> {
 					if (!remote.cluster().equals(this.settings.cluster())) {
 						rsocket.dispose();
-						return Mono.error(new IllegalStateException("Node " + remote.nodeId() + " at " + address
-								+ " belongs to cluster '" + remote.cluster() + "', not '" + this.settings.cluster() + "'"));
+						return Mono.error(new IllegalStateException(
+								"Node " + remote.nodeId() + " at " + address + " belongs to cluster '"
+										+ remote.cluster() + "', not '" + this.settings.cluster() + "'"));
 					}
 					if (remote.nodeId().equals(this.settings.nodeId())) {
 						rsocket.dispose();
@@ -263,7 +268,8 @@ public final class TcpTransport {
 		public Mono<Payload> requestResponse(Payload payload) {
 			if (isHello(payload)) {
 				payload.release();
-				return Mono.just(DefaultPayload.create(TcpTransport.this.mapper.writeValueAsBytes(TcpTransport.this.hello)));
+				return Mono
+					.just(DefaultPayload.create(TcpTransport.this.mapper.writeValueAsBytes(TcpTransport.this.hello)));
 			}
 			return super.requestResponse(payload);
 		}
