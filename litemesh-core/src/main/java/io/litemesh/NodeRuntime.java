@@ -25,6 +25,7 @@ import io.litemesh.membership.ServiceInfo;
 import io.litemesh.routing.ProviderSelector;
 import io.litemesh.routing.Responders;
 import io.litemesh.routing.Router;
+import io.litemesh.security.SharedSecret;
 import io.litemesh.transport.Hello;
 import io.litemesh.transport.LinkRegistry;
 import io.litemesh.transport.tcp.HostAndPort;
@@ -96,8 +97,9 @@ final class NodeRuntime {
 		this.selector = new ProviderSelector(settings.nodeId(), this.membership);
 		Responders responders = new Responders(settings.nodeId(), this.router, this.selector, this.membership,
 				() -> this.controlMapper.writeValueAsBytes(localState()));
-		Hello hello = new Hello(Hello.PROTOCOL, settings.nodeId(), settings.cluster(), incarnation, null);
-		this.tcp = new TcpTransport(settings, hello, responders, this.links);
+		Hello hello = new Hello(Hello.PROTOCOL, settings.nodeId(), settings.cluster(), incarnation, 0, null);
+		SharedSecret secret = (settings.secret() != null) ? new SharedSecret(settings.secret(), clock) : null;
+		this.tcp = new TcpTransport(settings, hello, secret, responders, this.links);
 		this.joiner = new Joiner(settings, this.membership.database(), this.links,
 				(address) -> this.tcp.dial(HostAndPort.parse(address, MeshSettings.DEFAULT_TCP_PORT))
 					.map(Hello::nodeId),
@@ -235,6 +237,7 @@ final class NodeRuntime {
 		health.put("hopLimitDrops", this.router.hopLimitDrops());
 		health.put("malformedMessages", this.router.malformedMessages());
 		health.put("droppedAdvertisements", this.membership.droppedAdvertisements());
+		health.put("refusedConnections", this.tcp.refusedConnections());
 		return health;
 	}
 

@@ -104,6 +104,7 @@ class MembershipTests {
 			MeshNode stranger = other.start("stranger", (builder) -> builder.seeds(a.addresses()));
 			MeshNode b = mesh.start("b");
 			mesh.awaitConverged();
+			await().atMost(TIMEOUT).until(() -> ((Number) a.health().get("refusedConnections")).longValue() >= 1);
 			assertThat(a.snapshot().nodes()).extracting(NodeView::id).containsExactly("a", "b");
 			assertThat(stranger.snapshot().nodes()).extracting(NodeView::id).containsExactly("stranger");
 			assertThat(b.isRunning()).isTrue();

@@ -62,6 +62,16 @@ final class TestMesh implements AutoCloseable {
 		await().atMost(CONVERGE).until(() -> running.stream().allMatch((node) -> upNodes(node).equals(ids)));
 	}
 
+	/**
+	 * Wait until each of the given nodes sees exactly the given nodes as up.
+	 * @param nodes the nodes to ask
+	 * @param ids the ids each must see
+	 */
+	static void awaitUp(List<MeshNode> nodes, List<String> ids) {
+		List<String> sorted = ids.stream().sorted().toList();
+		await().atMost(CONVERGE).until(() -> nodes.stream().allMatch((node) -> upNodes(node).equals(sorted)));
+	}
+
 	static List<String> upNodes(MeshNode node) {
 		return node.snapshot()
 			.nodes()

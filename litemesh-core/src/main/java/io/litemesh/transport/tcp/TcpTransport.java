@@ -5,13 +5,16 @@ package io.litemesh.transport.tcp;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.litemesh.MeshSettings;
 import io.litemesh.codec.Envelope;
 import io.litemesh.codec.MimeTypes;
+import io.litemesh.security.SharedSecret;
 import io.litemesh.transport.Hello;
 import io.litemesh.transport.InboundHandler;
 import io.litemesh.transport.LinkRegistry;
@@ -68,6 +71,8 @@ public final class TcpTransport {
 
 	private final Hello hello;
 
+	private final @Nullable SharedSecret secret;
+
 	private final InboundHandler inbound;
 
 	private final LinkRegistry links;
@@ -77,6 +82,10 @@ public final class TcpTransport {
 	private final LoopResources loops;
 
 	private final AtomicLong clients = new AtomicLong();
+
+	private final AtomicLong refused = new AtomicLong();
+
+	private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
 	private final int inboundLimit;
 
@@ -91,13 +100,17 @@ public final class TcpTransport {
 	/**
 	 * Create the transport of a node.
 	 * @param settings the node's settings
-	 * @param hello what the node says of itself when connecting
+	 * @param hello what the node says of itself when connecting, without timestamp and
+	 * proof
+	 * @param secret the cluster's shared secret, {@code null} for none
 	 * @param inbound where received requests go
 	 * @param links where new links are registered
 	 */
-	public TcpTransport(MeshSettings settings, Hello hello, InboundHandler inbound, LinkRegistry links) {
+	public TcpTransport(MeshSettings settings, Hello hello, @Nullable SharedSecret secret, InboundHandler inbound,
+			LinkRegistry links) {
 		this.settings = settings;
 		this.hello = hello;
+		this.secret = secret;
 		this.inbound = inbound;
 		this.links = links;
 		this.inboundLimit = settings.maxFrameSize() + HEADROOM;
@@ -160,6 +173,7 @@ public final class TcpTransport {
 	public Mono<Hello> dial(HostAndPort address) {
 		AtomicReference<@Nullable String> peer = new AtomicReference<>();
 		RSocket responder = this.inbound.peerResponder(peer::get);
+		Hello own = signedHello("");
 		TcpClient tcpClient = TcpClient.newConnection()
 			.host(address.host())
 			.port(address.port())
@@ -168,7 +182,7 @@ public final class TcpTransport {
 		return RSocketConnector.create()
 			.metadataMimeType(MimeTypes.ENVELOPE)
 			.dataMimeType(MimeTypes.JSON)
-			.setupPayload(DefaultPayload.create(this.mapper.writeValueAsBytes(this.hello)))
+			.setupPayload(DefaultPayload.create(this.mapper.writeValueAsBytes(own)))
 			.keepAlive(this.settings.keepAliveInterval(), this.settings.keepAliveTimeout())
 			.payloadDecoder(PayloadDecoder.DEFAULT)
 			.fragment(this.mtu)
@@ -180,10 +194,17 @@ public final class TcpTransport {
 				.map((reply) -> readHello(reply))
 				.flatMap((remote) -> {
 					if (!remote.cluster().equals(this.settings.cluster())) {
+						this.refused.incrementAndGet();
 						rsocket.dispose();
 						return Mono.error(new IllegalStateException(
 								"Node " + remote.nodeId() + " at " + address + " belongs to cluster '"
 										+ remote.cluster() + "', not '" + this.settings.cluster() + "'"));
+					}
+					if (this.secret != null && !isProven(remote, String.valueOf(own.proof()))) {
+						this.refused.incrementAndGet();
+						rsocket.dispose();
+						return Mono.error(new IllegalStateException("Node " + remote.nodeId() + " at " + address
+								+ " did not prove the cluster secret; check litemesh.security.secret on both nodes"));
 					}
 					if (remote.nodeId().equals(this.settings.nodeId())) {
 						rsocket.dispose();
@@ -193,12 +214,22 @@ public final class TcpTransport {
 					this.links.add(new TcpLink(remote.nodeId(), rsocket, true));
 					return Mono.just(remote);
 				})
-				.doOnError((ex) -> rsocket.dispose()));
+				.doOnError((ex) -> {
+					if (ex instanceof RejectedSetupException) {
+						this.refused.incrementAndGet();
+					}
+					rsocket.dispose();
+				}));
 	}
 
 	private Mono<RSocket> accept(ConnectionSetupPayload setup, RSocket sendingSocket) {
 		String metadataMimeType = setup.metadataMimeType();
 		if (!MimeTypes.ENVELOPE.equals(metadataMimeType)) {
+			if (this.secret != null) {
+				this.refused.incrementAndGet();
+				return Mono.error(new RejectedSetupException("Node " + this.settings.nodeId() + " requires the "
+						+ "cluster secret (litemesh.security.secret); plain RSocket clients are refused"));
+			}
 			String clientName = "client-" + this.settings.nodeId() + "-" + this.clients.incrementAndGet();
 			logger.debug("Accepted plain RSocket client " + clientName + " (" + metadataMimeType + ")");
 			return Mono.just(this.inbound.clientResponder(clientName, metadataMimeType));
@@ -208,23 +239,60 @@ public final class TcpTransport {
 			remote = this.mapper.readValue(ByteBufUtil.getBytes(setup.sliceData()), Hello.class);
 		}
 		catch (RuntimeException ex) {
+			this.refused.incrementAndGet();
 			return Mono.error(new RejectedSetupException("Malformed LiteMesh hello: " + ex.getMessage()));
 		}
 		if (remote.protocol() != Hello.PROTOCOL) {
+			this.refused.incrementAndGet();
 			return Mono.error(new RejectedSetupException("Unsupported LiteMesh protocol " + remote.protocol()
 					+ "; node " + this.settings.nodeId() + " speaks " + Hello.PROTOCOL));
 		}
 		if (!remote.cluster().equals(this.settings.cluster())) {
-			logger.warn("Refused node " + remote.nodeId() + " of cluster '" + remote.cluster() + "': node "
-					+ this.settings.nodeId() + " belongs to cluster '" + this.settings.cluster() + "'");
+			this.refused.incrementAndGet();
+			warnOnce(remote.nodeId(), "Refused node " + remote.nodeId() + " of cluster '" + remote.cluster()
+					+ "': node " + this.settings.nodeId() + " belongs to cluster '" + this.settings.cluster() + "'");
 			return Mono.error(new RejectedSetupException("Node " + this.settings.nodeId() + " belongs to cluster '"
 					+ this.settings.cluster() + "', not '" + remote.cluster() + "'"));
 		}
-		RSocket responder = new HelloResponder(this.inbound.peerResponder(remote::nodeId));
+		if (this.secret != null && !isProven(remote, "")) {
+			this.refused.incrementAndGet();
+			warnOnce(remote.nodeId(),
+					"Refused node " + remote.nodeId() + ": it did not prove the cluster secret "
+							+ "(litemesh.security.secret differs, or its clock is off by more than "
+							+ SharedSecret.WINDOW + ")");
+			return Mono.error(new RejectedSetupException("Node " + this.settings.nodeId() + " refused node "
+					+ remote.nodeId() + ": no valid proof of the cluster secret (litemesh.security.secret)"));
+		}
+		RSocket responder = new HelloResponder(this.inbound.peerResponder(remote::nodeId),
+				String.valueOf(remote.proof()));
 		if (!remote.nodeId().equals(this.settings.nodeId())) {
 			this.links.add(new TcpLink(remote.nodeId(), sendingSocket, false));
 		}
 		return Mono.just(responder);
+	}
+
+	private void warnOnce(String peer, String message) {
+		// a refused peer retries with back-off; say it once, not every few seconds
+		if (this.warned.size() < 1024 && this.warned.add(peer)) {
+			logger.warn(message);
+		}
+		else {
+			logger.debug(message);
+		}
+	}
+
+	private Hello signedHello(String boundTo) {
+		SharedSecret secret = this.secret;
+		long now = (secret != null) ? secret.now() : System.currentTimeMillis();
+		Hello fresh = new Hello(this.hello.protocol(), this.hello.nodeId(), this.hello.cluster(),
+				this.hello.incarnation(), now, null);
+		return (secret != null) ? fresh.withProof(secret.prove(fresh.signedFields(boundTo))) : fresh;
+	}
+
+	private boolean isProven(Hello remote, String boundTo) {
+		SharedSecret secret = this.secret;
+		return secret != null && remote.proof() != null && secret.isFresh(remote.timestamp())
+				&& secret.verify(remote.proof(), remote.signedFields(boundTo));
 	}
 
 	private Payload helloRequest() {
@@ -244,6 +312,14 @@ public final class TcpTransport {
 	}
 
 	/**
+	 * Return how many connections were refused: wrong cluster, protocol or secret proof.
+	 * @return the count, on either side of the handshake
+	 */
+	public long refusedConnections() {
+		return this.refused.get();
+	}
+
+	/**
 	 * Close the server and the event loops; links are closed by their registry.
 	 */
 	public void stop() {
@@ -260,16 +336,19 @@ public final class TcpTransport {
 	 */
 	private final class HelloResponder extends RSocketProxy {
 
-		HelloResponder(RSocket delegate) {
+		private final String peerProof;
+
+		HelloResponder(RSocket delegate, String peerProof) {
 			super(delegate);
+			this.peerProof = peerProof;
 		}
 
 		@Override
 		public Mono<Payload> requestResponse(Payload payload) {
 			if (isHello(payload)) {
 				payload.release();
-				return Mono
-					.just(DefaultPayload.create(TcpTransport.this.mapper.writeValueAsBytes(TcpTransport.this.hello)));
+				Hello answer = signedHello(this.peerProof);
+				return Mono.just(DefaultPayload.create(TcpTransport.this.mapper.writeValueAsBytes(answer)));
 			}
 			return super.requestResponse(payload);
 		}

@@ -1,0 +1,374 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for LiteMesh. The defaults match those of
+ * {@link io.litemesh.MeshNode.Builder}. Values are checked when the auto-configured node
+ * is created: a bad one fails startup with an
+ * {@link org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException}
+ * that names its key.
+ *
+ * @author LiteMesh team
+ */
+@ConfigurationProperties("litemesh")
+public class LiteMeshProperties {
+
+	/**
+	 * Whether to enable LiteMesh. When disabled, the application does not join a mesh.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Unique id of this node. Defaults to the application name followed by a dash and six
+	 * random characters.
+	 */
+	private @Nullable String nodeId;
+
+	/**
+	 * Name of the cluster. Nodes of another cluster are refused.
+	 */
+	private String cluster = "litemesh";
+
+	/**
+	 * Addresses, as 'host:port', of the nodes to join the mesh through.
+	 */
+	private List<String> seeds = new ArrayList<>();
+
+	/**
+	 * Maximum time a caller waits for an answer, end to end, whatever the number of hops.
+	 */
+	private Duration requestTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Maximum size of a frame or payload. Larger ones are refused.
+	 */
+	private DataSize maxFrameSize = DataSize.ofMegabytes(16);
+
+	/**
+	 * Maximum number of hops a message may take. A message that would take more is
+	 * dropped.
+	 */
+	private int maxHops = 8;
+
+	/**
+	 * Interval at which a node refreshes its advertisement to the mesh.
+	 */
+	private Duration advertiseInterval = Duration.ofSeconds(5);
+
+	/**
+	 * Time to live of an advertisement that is not refreshed.
+	 */
+	private Duration advertisementTtl = Duration.ofSeconds(20);
+
+	private final Tcp tcp = new Tcp();
+
+	private final Jdbc jdbc = new Jdbc();
+
+	private final File file = new File();
+
+	private final Security security = new Security();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getNodeId() {
+		return this.nodeId;
+	}
+
+	public void setNodeId(@Nullable String nodeId) {
+		this.nodeId = nodeId;
+	}
+
+	public String getCluster() {
+		return this.cluster;
+	}
+
+	public void setCluster(String cluster) {
+		this.cluster = cluster;
+	}
+
+	public List<String> getSeeds() {
+		return this.seeds;
+	}
+
+	public void setSeeds(List<String> seeds) {
+		this.seeds = seeds;
+	}
+
+	public Duration getRequestTimeout() {
+		return this.requestTimeout;
+	}
+
+	public void setRequestTimeout(Duration requestTimeout) {
+		this.requestTimeout = requestTimeout;
+	}
+
+	public DataSize getMaxFrameSize() {
+		return this.maxFrameSize;
+	}
+
+	public void setMaxFrameSize(DataSize maxFrameSize) {
+		this.maxFrameSize = maxFrameSize;
+	}
+
+	public int getMaxHops() {
+		return this.maxHops;
+	}
+
+	public void setMaxHops(int maxHops) {
+		this.maxHops = maxHops;
+	}
+
+	public Duration getAdvertiseInterval() {
+		return this.advertiseInterval;
+	}
+
+	public void setAdvertiseInterval(Duration advertiseInterval) {
+		this.advertiseInterval = advertiseInterval;
+	}
+
+	public Duration getAdvertisementTtl() {
+		return this.advertisementTtl;
+	}
+
+	public void setAdvertisementTtl(Duration advertisementTtl) {
+		this.advertisementTtl = advertisementTtl;
+	}
+
+	public Tcp getTcp() {
+		return this.tcp;
+	}
+
+	public Jdbc getJdbc() {
+		return this.jdbc;
+	}
+
+	public File getFile() {
+		return this.file;
+	}
+
+	public Security getSecurity() {
+		return this.security;
+	}
+
+	/**
+	 * TCP transport properties.
+	 */
+	public static class Tcp {
+
+		/**
+		 * Port of the TCP server. Use 0 for an ephemeral port, -1 for no server at all
+		 * (an outbound-only node).
+		 */
+		private int port = 7070;
+
+		/**
+		 * Network address the TCP server binds to. Without a security secret, defaults to
+		 * the loopback address only.
+		 */
+		private @Nullable String bindAddress;
+
+		/**
+		 * Address, as 'host' or 'host:port', that other nodes dial to reach this node.
+		 * Detected when not set.
+		 */
+		private @Nullable String advertisedAddress;
+
+		/**
+		 * Interval at which keepalive frames are sent on every connection.
+		 */
+		private Duration keepAliveInterval = Duration.ofMillis(500);
+
+		/**
+		 * Time without a keepalive frame after which a connection is closed.
+		 */
+		private Duration keepAliveTimeout = Duration.ofSeconds(2);
+
+		/**
+		 * Maximum pause between two attempts to dial a seed.
+		 */
+		private Duration reconnectMaxBackoff = Duration.ofSeconds(5);
+
+		private final Ssl ssl = new Ssl();
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public @Nullable String getBindAddress() {
+			return this.bindAddress;
+		}
+
+		public void setBindAddress(@Nullable String bindAddress) {
+			this.bindAddress = bindAddress;
+		}
+
+		public @Nullable String getAdvertisedAddress() {
+			return this.advertisedAddress;
+		}
+
+		public void setAdvertisedAddress(@Nullable String advertisedAddress) {
+			this.advertisedAddress = advertisedAddress;
+		}
+
+		public Duration getKeepAliveInterval() {
+			return this.keepAliveInterval;
+		}
+
+		public void setKeepAliveInterval(Duration keepAliveInterval) {
+			this.keepAliveInterval = keepAliveInterval;
+		}
+
+		public Duration getKeepAliveTimeout() {
+			return this.keepAliveTimeout;
+		}
+
+		public void setKeepAliveTimeout(Duration keepAliveTimeout) {
+			this.keepAliveTimeout = keepAliveTimeout;
+		}
+
+		public Duration getReconnectMaxBackoff() {
+			return this.reconnectMaxBackoff;
+		}
+
+		public void setReconnectMaxBackoff(Duration reconnectMaxBackoff) {
+			this.reconnectMaxBackoff = reconnectMaxBackoff;
+		}
+
+		public Ssl getSsl() {
+			return this.ssl;
+		}
+
+		/**
+		 * TLS properties of the TCP transport.
+		 */
+		public static class Ssl {
+
+			/**
+			 * Name of the SSL bundle that secures the TCP transport.
+			 */
+			private @Nullable String bundle;
+
+			public @Nullable String getBundle() {
+				return this.bundle;
+			}
+
+			public void setBundle(@Nullable String bundle) {
+				this.bundle = bundle;
+			}
+
+		}
+
+	}
+
+	/**
+	 * JDBC-table transport properties.
+	 */
+	public static class Jdbc {
+
+		/**
+		 * Whether to enable the JDBC-table transport and registry. Enabled by default
+		 * when a DataSource bean exists.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Database schema initialization mode.
+		 */
+		private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
+
+		/**
+		 * Prefix of the registry and mailbox tables.
+		 */
+		private String tablePrefix = "LITEMESH_";
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public DatabaseInitializationMode getInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+		public String getTablePrefix() {
+			return this.tablePrefix;
+		}
+
+		public void setTablePrefix(String tablePrefix) {
+			this.tablePrefix = tablePrefix;
+		}
+
+	}
+
+	/**
+	 * Shared-directory transport properties.
+	 */
+	public static class File {
+
+		/**
+		 * Shared directory that nodes use as registry and mailboxes. The transport is off
+		 * when not set.
+		 */
+		private @Nullable String directory;
+
+		public @Nullable String getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(@Nullable String directory) {
+			this.directory = directory;
+		}
+
+	}
+
+	/**
+	 * Security properties.
+	 */
+	public static class Security {
+
+		/**
+		 * Shared secret that nodes prove knowledge of when they connect. When not set,
+		 * the TCP server binds to the loopback address only.
+		 */
+		private @Nullable String secret;
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+	}
+
+}

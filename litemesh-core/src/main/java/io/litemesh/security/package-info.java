@@ -1,0 +1,7 @@
+/**
+ * Security: proof of the cluster's shared secret when nodes connect.
+ */
+@NullMarked
+package io.litemesh.security;
+
+import org.jspecify.annotations.NullMarked;
