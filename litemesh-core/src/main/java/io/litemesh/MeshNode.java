@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 
 import io.litemesh.codec.JsonCodec;
 import io.litemesh.membership.MeshSnapshot;
@@ -78,7 +79,18 @@ public final class MeshNode implements AutoCloseable {
 	 * @param bean the bean
 	 */
 	public void registerAnnotatedService(String beanName, Object bean) {
-		this.runtime.registerAnnotatedService(beanName, bean);
+		registerAnnotatedService(beanName, bean, UnaryOperator.identity());
+	}
+
+	/**
+	 * Offer a bean annotated with {@link MeshService} as a service, resolving
+	 * placeholders such as {@code ${region}} in the annotation's name, version and tags.
+	 * @param beanName the name to use when the annotation names no service
+	 * @param bean the bean
+	 * @param placeholderResolver resolves placeholders, typically the environment's
+	 */
+	public void registerAnnotatedService(String beanName, Object bean, UnaryOperator<String> placeholderResolver) {
+		this.runtime.registerAnnotatedService(beanName, bean, placeholderResolver);
 	}
 
 	/**

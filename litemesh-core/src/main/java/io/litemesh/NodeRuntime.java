@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import io.litemesh.codec.JsonCodec;
 import io.litemesh.invoke.LocalService;
@@ -128,8 +129,8 @@ final class NodeRuntime {
 		serviceAdded();
 	}
 
-	void registerAnnotatedService(String beanName, Object bean) {
-		this.services.registerAnnotated(beanName, bean);
+	void registerAnnotatedService(String beanName, Object bean, UnaryOperator<String> resolver) {
+		this.services.registerAnnotated(beanName, bean, resolver);
 		serviceAdded();
 	}
 

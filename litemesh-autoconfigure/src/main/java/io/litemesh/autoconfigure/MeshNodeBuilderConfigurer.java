@@ -52,7 +52,7 @@ final class MeshNodeBuilderConfigurer {
 		builder.requestTimeout(requirePositive("request-timeout", properties.getRequestTimeout()));
 		builder.maxFrameSize(maxFrameSize(properties.getMaxFrameSize()));
 		builder.maxHops(requireRange("max-hops", properties.getMaxHops(), 1, 255));
-		builder.secret(optionalText("security.secret", properties.getSecurity().getSecret()));
+		builder.secret(secret(properties.getSecurity().getSecret()));
 		builder.advertiseInterval(requirePositive("advertise-interval", properties.getAdvertiseInterval()));
 		builder.advertisementTtl(requirePositive("advertisement-ttl", properties.getAdvertisementTtl()));
 		builder.keepAlive(requirePositive("tcp.keep-alive-interval", tcp.getKeepAliveInterval()),
@@ -96,6 +96,14 @@ final class MeshNodeBuilderConfigurer {
 
 	private static @Nullable String optionalText(String key, @Nullable String value) {
 		return (value != null) ? requireText(key, value) : null;
+	}
+
+	private static @Nullable String secret(@Nullable String secret) {
+		if (secret != null && secret.length() < 8) {
+			// never echo a secret, not even a bad one
+			throw invalid("security.secret", "(hidden)", "Secret must have at least 8 characters");
+		}
+		return secret;
 	}
 
 	private static int requireRange(String key, int value, int min, int max) {

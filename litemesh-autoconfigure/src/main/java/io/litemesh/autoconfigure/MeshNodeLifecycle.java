@@ -8,6 +8,7 @@ import io.litemesh.MeshService;
 
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -78,12 +79,22 @@ public class MeshNodeLifecycle implements SmartLifecycle {
 			}
 			Object bean = this.beanFactory.getBean(beanName);
 			try {
-				this.node.registerAnnotatedService(beanName, bean);
+				// ${...} in name, version and tags lets one class serve differently
+				// configured nodes
+				this.node.registerAnnotatedService(beanName, bean, this::resolvePlaceholders);
 			}
 			catch (IllegalStateException | IllegalArgumentException ex) {
 				throw new MeshServiceRegistrationException(beanName, bean.getClass(), ex);
 			}
 		}
+	}
+
+	private String resolvePlaceholders(String value) {
+		if (this.beanFactory instanceof ConfigurableBeanFactory configurable) {
+			String resolved = configurable.resolveEmbeddedValue(value);
+			return (resolved != null) ? resolved : value;
+		}
+		return value;
 	}
 
 	@Override

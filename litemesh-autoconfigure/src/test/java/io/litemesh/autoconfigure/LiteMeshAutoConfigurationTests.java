@@ -127,7 +127,7 @@ class LiteMeshAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("litemesh.node-id=billing-1", "litemesh.cluster=demo",
 				"litemesh.tcp.bind-address=127.0.0.1", "litemesh.tcp.advertised-address=127.0.0.1",
 				"litemesh.seeds=127.0.0.1:1, 127.0.0.1:2", "litemesh.request-timeout=3s", "litemesh.max-frame-size=1MB",
-				"litemesh.max-hops=4", "litemesh.security.secret=s3cret", "litemesh.advertise-interval=2s",
+				"litemesh.max-hops=4", "litemesh.security.secret=s3cret-phrase", "litemesh.advertise-interval=2s",
 				"litemesh.advertisement-ttl=9s", "litemesh.tcp.keep-alive-interval=250ms",
 				"litemesh.tcp.keep-alive-timeout=1s", "litemesh.tcp.reconnect-max-backoff=3s")
 			.run((context) -> {
@@ -141,7 +141,7 @@ class LiteMeshAutoConfigurationTests {
 				assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
 				assertThat(settings.maxFrameSize()).isEqualTo(1024 * 1024);
 				assertThat(settings.maxHops()).isEqualTo(4);
-				assertThat(settings.secret()).isEqualTo("s3cret");
+				assertThat(settings.secret()).isEqualTo("s3cret-phrase");
 				assertThat(settings.advertiseInterval()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(settings.advertisementTtl()).isEqualTo(Duration.ofSeconds(9));
 				assertThat(settings.keepAliveInterval()).isEqualTo(Duration.ofMillis(250));
@@ -164,7 +164,7 @@ class LiteMeshAutoConfigurationTests {
 			"litemesh.max-frame-size, 3GB", "litemesh.max-frame-size, 10B", "litemesh.request-timeout, 0s",
 			"litemesh.advertise-interval, -1s", "litemesh.advertisement-ttl, 0ms",
 			"litemesh.tcp.keep-alive-interval, 0s", "litemesh.tcp.keep-alive-timeout, -2s",
-			"litemesh.tcp.reconnect-max-backoff, 0s" })
+			"litemesh.tcp.reconnect-max-backoff, 0s", "litemesh.security.secret, short" })
 	void badValueFailsStartupNamingTheKey(String key, String value) {
 		this.contextRunner.withPropertyValues(key + "=" + value).run((context) -> {
 			assertThat(context).hasFailed();
@@ -172,6 +172,17 @@ class LiteMeshAutoConfigurationTests {
 				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
 						(ex) -> assertThat(ex.getName()).isEqualTo(key))
 				.hasMessageContaining(key);
+		});
+	}
+
+	@Test
+	void rejectedSecretIsNamedButNeverShown() {
+		this.contextRunner.withPropertyValues("litemesh.security.secret=tooshrt").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("litemesh.security.secret")
+				.hasMessageNotContaining("tooshrt");
 		});
 	}
 
@@ -205,6 +216,16 @@ class LiteMeshAutoConfigurationTests {
 			assertThat(greeter.endpoints()).containsExactly("hello");
 			assertThat(greeter.tags()).containsEntry("zone", "eu");
 		});
+	}
+
+	@Test
+	void placeholdersInTheAnnotationResolveFromTheEnvironment() {
+		this.contextRunner.withUserConfiguration(ServicesConfiguration.class)
+			.withPropertyValues("demo.zone=us")
+			.run((context) -> assertThat(context.getBean(MeshNode.class).snapshot().local().services())
+				.filteredOn((service) -> service.name().equals("greeter"))
+				.singleElement()
+				.satisfies((greeter) -> assertThat(greeter.tags()).containsEntry("zone", "us")));
 	}
 
 	@Test
@@ -333,7 +354,7 @@ class LiteMeshAutoConfigurationTests {
 	/**
 	 * A service that injects the mesh, as applications do: no cycle with the node.
 	 */
-	@MeshService(name = "greeter", version = "1", tags = "zone=eu")
+	@MeshService(name = "greeter", version = "1", tags = "zone=${demo.zone:eu}")
 	static class GreeterService {
 
 		private final MeshOperations mesh;

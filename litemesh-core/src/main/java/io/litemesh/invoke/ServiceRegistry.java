@@ -4,10 +4,12 @@
 package io.litemesh.invoke;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -89,6 +91,19 @@ public final class ServiceRegistry {
 	 * already registered or the bean's methods are not valid endpoints
 	 */
 	public LocalService registerAnnotated(String beanName, Object bean) {
+		return registerAnnotated(beanName, bean, UnaryOperator.identity());
+	}
+
+	/**
+	 * Register a bean annotated with {@link MeshService}, resolving placeholders such as
+	 * {@code ${region}} in its name, version and tags, so one class can serve differently
+	 * configured instances.
+	 * @param beanName the name to use when the annotation names no service
+	 * @param bean the bean
+	 * @param resolver resolves placeholders in the annotation's attributes
+	 * @return the registered service
+	 */
+	public LocalService registerAnnotated(String beanName, Object bean, UnaryOperator<String> resolver) {
 		Assert.hasText(beanName, "'beanName' must not be empty");
 		Assert.notNull(bean, "'bean' must not be null");
 		Class<?> userClass = userClass(bean);
@@ -96,8 +111,9 @@ public final class ServiceRegistry {
 		MeshService annotation = AnnotatedElementUtils.findMergedAnnotation(userClass, MeshService.class);
 		Assert.isTrue(annotation != null, () -> "Bean '" + beanName + "' of class " + userClass.getName()
 				+ " is not annotated with @MeshService");
-		String name = annotation.name().isEmpty() ? beanName : annotation.name();
-		return register(name, annotation.version(), parseTags(userClass, annotation.tags()), bean);
+		String name = annotation.name().isEmpty() ? beanName : resolver.apply(annotation.name());
+		String[] tags = Arrays.stream(annotation.tags()).map(resolver).toArray(String[]::new);
+		return register(name, resolver.apply(annotation.version()), parseTags(userClass, tags), bean);
 	}
 
 	/**

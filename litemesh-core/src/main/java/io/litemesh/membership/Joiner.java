@@ -111,6 +111,16 @@ public final class Joiner {
 	}
 
 	private void failed(String address, @Nullable String expectedPeer, Attempts state, Throwable ex) {
+		String knownPeer = (expectedPeer != null) ? expectedPeer : this.seedPeers.get(address);
+		if (knownPeer != null && this.links.get(knownPeer) != null) {
+			// both sides dialled at once and this connection lost the tie-break: no
+			// failure
+			synchronized (state) {
+				state.inFlight = false;
+				state.failures = 0;
+			}
+			return;
+		}
 		int failures;
 		synchronized (state) {
 			state.inFlight = false;
