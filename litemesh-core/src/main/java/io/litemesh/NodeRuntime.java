@@ -33,6 +33,7 @@ import io.litemesh.transport.tcp.HostAndPort;
 import io.litemesh.transport.tcp.TcpTransport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -85,6 +86,8 @@ final class NodeRuntime {
 	private final List<Disposable> tasks = new ArrayList<>();
 
 	private volatile List<String> addresses = List.of();
+
+	private volatile @Nullable Boolean advertisedAddressVerified;
 
 	NodeRuntime(MeshSettings settings, JsonCodec codec, Clock clock) {
 		this.settings = settings;
@@ -178,7 +181,8 @@ final class NodeRuntime {
 	private void checkAdvertisedAddress(HostAndPort advertised) {
 		try {
 			Hello reached = this.tcp.dial(advertised).block(Duration.ofSeconds(5));
-			if (reached != null && reached.nodeId().equals(this.settings.nodeId())) {
+			this.advertisedAddressVerified = reached != null && reached.nodeId().equals(this.settings.nodeId());
+			if (this.advertisedAddressVerified) {
 				return;
 			}
 			logger.warn("Node " + this.settings.nodeId() + " advertises " + advertised.toUri() + " but reached node "
@@ -186,6 +190,7 @@ final class NodeRuntime {
 					+ "to an address of this node that other nodes can dial");
 		}
 		catch (RuntimeException ex) {
+			this.advertisedAddressVerified = false;
 			logger.warn("Node " + this.settings.nodeId() + " cannot reach itself at its advertised address "
 					+ advertised.toUri() + " (" + ex.getMessage() + "), so peers will not be able to dial it; set "
 					+ "litemesh.tcp.advertised-address to an address of this node that other nodes can dial");
@@ -239,6 +244,9 @@ final class NodeRuntime {
 		health.put("malformedMessages", this.router.malformedMessages());
 		health.put("droppedAdvertisements", this.membership.droppedAdvertisements());
 		health.put("refusedConnections", this.tcp.refusedConnections());
+		if (this.advertisedAddressVerified != null) {
+			health.put("advertisedAddressVerified", this.advertisedAddressVerified);
+		}
 		return health;
 	}
 

@@ -130,6 +130,38 @@ class MembershipTests {
 	}
 
 	@Test
+	void advertisedAddressIsCheckedByDiallingIt() {
+		try (TestMesh mesh = new TestMesh()) {
+			MeshNode good = mesh.start("good");
+			MeshNode wrong = mesh.start("wrong", (builder) -> builder.advertisedAddress("127.0.0.1:1"));
+			assertThat(good.health()).containsEntry("advertisedAddressVerified", true);
+			assertThat(wrong.addresses()).containsExactly("tcp://127.0.0.1:1");
+			assertThat(wrong.health()).containsEntry("advertisedAddressVerified", false);
+		}
+	}
+
+	@Test
+	void frameOverTheReceiversLimitIsRefusedWithoutHarm() {
+		try (TestMesh mesh = new TestMesh()) {
+			MeshNode sender = mesh.start("sender");
+			MeshNode small = mesh.start("small", (builder) -> builder.maxFrameSize(8 * 1024), new Greeter("small"));
+			mesh.awaitConverged();
+			MeshTemplate template = TestMesh.template(sender);
+			String large = "x".repeat(200 * 1024);
+			org.assertj.core.api.Assertions
+				.assertThatThrownBy(
+						() -> template.request(Target.unicast("small", "greeter"), "echoSize", large, String.class)
+							.block(TIMEOUT))
+				.isInstanceOf(MeshException.class);
+			mesh.awaitConverged();
+			assertThat(
+					template.request(Target.unicast("small", "greeter"), "echoSize", "ok", String.class).block(TIMEOUT))
+				.isEqualTo("small:2");
+			assertThat(small.health()).containsEntry("status", "UP");
+		}
+	}
+
+	@Test
 	void protectedModeBindsToLoopbackOnly() {
 		try (TestMesh mesh = new TestMesh()) {
 			MeshNode a = mesh.start("a");

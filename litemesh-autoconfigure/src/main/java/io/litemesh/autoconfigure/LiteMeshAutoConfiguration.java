@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -48,6 +49,14 @@ public final class LiteMeshAutoConfiguration {
 	@ConditionalOnMissingBean(MeshOperations.class)
 	MeshTemplate meshTemplate(MeshNode meshNode) {
 		return new MeshTemplate(meshNode);
+	}
+
+	@Bean
+	@ConditionalOnClass(
+			name = { "org.springframework.http.client.ReactorResourceFactory", "reactor.netty.http.HttpResources" })
+	@ConditionalOnMissingBean
+	static IsolatedReactorResourcesPostProcessor isolatedReactorResourcesPostProcessor() {
+		return new IsolatedReactorResourcesPostProcessor();
 	}
 
 	@Bean

@@ -20,7 +20,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.client.ReactorResourceFactory;
+import reactor.netty.http.HttpResources;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -216,6 +219,19 @@ class LiteMeshAutoConfigurationTests {
 			assertThat(greeter.endpoints()).containsExactly("hello");
 			assertThat(greeter.tags()).containsEntry("zone", "eu");
 		});
+	}
+
+	@Test
+	void reactorNettyResourcesAreOwnedByEachContext() {
+		this.contextRunner.withBean(ReactorResourceFactory.class)
+			.run((context) -> assertThat(context.getBean(ReactorResourceFactory.class).isUseGlobalResources())
+				.isFalse());
+	}
+
+	@Test
+	void reactorNettyResourcesAreLeftAloneWithoutReactorNetty() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HttpResources.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(IsolatedReactorResourcesPostProcessor.class));
 	}
 
 	@Test
