@@ -46,23 +46,26 @@ final class ExternalNode implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
 				ExternalNode.class.getName(), nodeId, cluster, seed));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
-			try (BufferedReader reader = new BufferedReader(
+		// a thread of its own: the common pool has one thread on two cores and may be
+		// busy
+		CompletableFuture<String> ready = new CompletableFuture<>();
+		Thread reader = new Thread(() -> {
+			try (BufferedReader lines = new BufferedReader(
 					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 				String line;
-				while ((line = reader.readLine()) != null) {
-					if (line.startsWith(READY)) {
-						String address = line.substring(READY.length());
-						drain(reader);
-						return address;
+				while ((line = lines.readLine()) != null) {
+					if (line.startsWith(READY) && !ready.isDone()) {
+						ready.complete(line.substring(READY.length()));
 					}
 				}
-				throw new IllegalStateException("External node " + nodeId + " exited before it was ready");
+				ready.completeExceptionally(new IllegalStateException("External node " + nodeId + " exited"));
 			}
 			catch (Exception ex) {
-				throw new IllegalStateException(ex);
+				ready.completeExceptionally(ex);
 			}
-		});
+		}, "external-node-" + nodeId);
+		reader.setDaemon(true);
+		reader.start();
 		try {
 			return new ExternalNode(process, ready.get(60, TimeUnit.SECONDS));
 		}
@@ -70,21 +73,6 @@ final class ExternalNode implements AutoCloseable {
 			process.destroyForcibly();
 			throw ex;
 		}
-	}
-
-	private static void drain(BufferedReader reader) {
-		Thread drainer = new Thread(() -> {
-			try {
-				while (reader.readLine() != null) {
-					// keep the pipe empty so the child never blocks on output
-				}
-			}
-			catch (Exception ex) {
-				// the process ended
-			}
-		});
-		drainer.setDaemon(true);
-		drainer.start();
 	}
 
 	String address() {
