@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 
 import io.litemesh.codec.JsonCodec;
@@ -29,8 +30,8 @@ public final class MeshNode implements AutoCloseable {
 
 	private final NodeRuntime runtime;
 
-	private MeshNode(MeshSettings settings, JsonCodec codec, Clock clock) {
-		this.runtime = new NodeRuntime(settings, codec, clock);
+	private MeshNode(MeshSettings settings, JsonCodec codec, Clock clock, BiPredicate<String, String> linkFilter) {
+		this.runtime = new NodeRuntime(settings, codec, clock, linkFilter);
 	}
 
 	/**
@@ -206,6 +207,10 @@ public final class MeshNode implements AutoCloseable {
 
 		private Duration reconnectMaxBackoff = Duration.ofSeconds(5);
 
+		private int maxLinks = MeshSettings.DEFAULT_MAX_LINKS;
+
+		private BiPredicate<String, String> linkFilter = (local, peer) -> true;
+
 		private @Nullable ObjectMapper mapper;
 
 		private Clock clock = Clock.systemUTC();
@@ -371,6 +376,28 @@ public final class MeshNode implements AutoCloseable {
 		}
 
 		/**
+		 * Set the most TCP links the node keeps.
+		 * @param maxLinks the bound
+		 * @return this builder
+		 */
+		public Builder maxLinks(int maxLinks) {
+			this.maxLinks = maxLinks;
+			return this;
+		}
+
+		/**
+		 * Restrict which peers the node links to, so tests can build exact topologies
+		 * (chains, rings, islands) and cut links.
+		 * @param linkFilter tells, for this node's id and a peer's id, whether they may
+		 * link
+		 * @return this builder
+		 */
+		Builder linkFilter(BiPredicate<String, String> linkFilter) {
+			this.linkFilter = linkFilter;
+			return this;
+		}
+
+		/**
 		 * Set the Jackson mapper for payloads, typically the application's own.
 		 * @param mapper the mapper
 		 * @return this builder
@@ -398,9 +425,9 @@ public final class MeshNode implements AutoCloseable {
 			MeshSettings settings = new MeshSettings(this.nodeId, this.cluster, this.tcpPort, this.bindAddress,
 					this.advertisedAddress, this.seeds, this.requestTimeout, this.maxFrameSize, this.maxHops,
 					this.secret, this.advertiseInterval, this.advertisementTtl, this.keepAliveInterval,
-					this.keepAliveTimeout, this.reconnectMaxBackoff);
+					this.keepAliveTimeout, this.reconnectMaxBackoff, this.maxLinks);
 			JsonCodec codec = (this.mapper != null) ? new JsonCodec(this.mapper) : new JsonCodec();
-			return new MeshNode(settings, codec, this.clock);
+			return new MeshNode(settings, codec, this.clock, this.linkFilter);
 		}
 
 	}

@@ -31,12 +31,14 @@ import org.jspecify.annotations.Nullable;
  * connection
  * @param keepAliveTimeout how long without a keepalive before a connection is closed
  * @param reconnectMaxBackoff longest pause between two attempts to dial a seed
+ * @param maxLinks most TCP links a node keeps; it dials about half of them itself and
+ * closes links beyond the bound, so connections grow as O(n), not O(n^2)
  * @author LiteMesh team
  */
 public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable String bindAddress,
 		@Nullable String advertisedAddress, List<String> seeds, Duration requestTimeout, int maxFrameSize, int maxHops,
 		@Nullable String secret, Duration advertiseInterval, Duration advertisementTtl, Duration keepAliveInterval,
-		Duration keepAliveTimeout, Duration reconnectMaxBackoff) {
+		Duration keepAliveTimeout, Duration reconnectMaxBackoff, int maxLinks) {
 
 	/** Default cluster name. */
 	public static final String DEFAULT_CLUSTER = "litemesh";
@@ -49,6 +51,9 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 
 	/** Default largest frame or payload: 16 MB. */
 	public static final int DEFAULT_MAX_FRAME_SIZE = 16 * 1024 * 1024;
+
+	/** Default bound on the TCP links of a node. */
+	public static final int DEFAULT_MAX_LINKS = 8;
 
 	/** Default hop limit. */
 	public static final int DEFAULT_MAX_HOPS = 8;
@@ -75,6 +80,18 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 		requirePositive(keepAliveInterval, "keepAliveInterval");
 		requirePositive(keepAliveTimeout, "keepAliveTimeout");
 		requirePositive(reconnectMaxBackoff, "reconnectMaxBackoff");
+		if (maxLinks < 2 || maxLinks > 1024) {
+			throw new IllegalArgumentException("'maxLinks' must be between 2 and 1024, but was " + maxLinks);
+		}
+	}
+
+	/**
+	 * Return how many links a node dials itself; the rest of {@link #maxLinks()} is left
+	 * for the links others dial to it.
+	 * @return half the bound, at least 1
+	 */
+	public int targetLinks() {
+		return Math.max(1, this.maxLinks / 2);
 	}
 
 	/**

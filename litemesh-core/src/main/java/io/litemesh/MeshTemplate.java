@@ -6,6 +6,8 @@ package io.litemesh;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -89,12 +91,40 @@ public class MeshTemplate implements MeshOperations {
 		JavaType type = this.codec.javaType(replyType);
 		return Flux.defer(() -> {
 			byte[] data = encode(payload);
-			return Flux.fromIterable(nodes(target, endpoint))
-				.flatMap((nodeId) -> call(nodeId, target, endpoint, data)
-					.map((reply) -> new MeshReply<T>(nodeId, decode(reply, type, target, endpoint), null))
-					.defaultIfEmpty(new MeshReply<>(nodeId, null, null))
-					.onErrorResume((ex) -> Mono.just(new MeshReply<>(nodeId, null, ex))));
+			if (target.mode() == Target.Mode.BROADCAST) {
+				return broadcastRequest(target, endpoint, data, type);
+			}
+			String nodeId = selector().choose(target, endpoint);
+			return call(nodeId, target, endpoint, data)
+				.map((reply) -> this.<T>reply(nodeId, reply, type, target, endpoint))
+				.defaultIfEmpty(new MeshReply<>(nodeId, null, null))
+				.onErrorResume((ex) -> Mono.just(new MeshReply<>(nodeId, null, ex)))
+				.flux();
 		});
+	}
+
+	private <T> Flux<MeshReply<T>> broadcastRequest(Target target, String endpoint, byte[] data, JavaType type) {
+		List<String> nodes = selector().resolve(target, endpoint);
+		Set<String> pending = ConcurrentHashMap.newKeySet();
+		pending.addAll(nodes);
+		Flux<MeshReply<T>> answered = router().scatter(target.service(), endpoint, nodes, data)
+			.filter((reply) -> pending.remove(reply.nodeId()))
+			.map((reply) -> reply.failed() ? new MeshReply<T>(reply.nodeId(), null, reply.error().toException())
+					: this.<T>reply(reply.nodeId(), reply.data(), type, target, endpoint))
+			.take(this.timeout);
+		// whoever did not answer in time gets a timeout of its own, so every named node
+		// has a reply
+		return answered.concatWith(Flux.defer(() -> Flux.fromIterable(List.copyOf(pending))
+			.map((nodeId) -> new MeshReply<>(nodeId, null, timedOut(call(nodeId, target, endpoint))))));
+	}
+
+	private <T> MeshReply<T> reply(String nodeId, byte[] data, JavaType type, Target target, String endpoint) {
+		try {
+			return new MeshReply<>(nodeId, decode(data, type, target, endpoint), null);
+		}
+		catch (MeshException ex) {
+			return new MeshReply<>(nodeId, null, ex);
+		}
 	}
 
 	@Override
@@ -102,9 +132,11 @@ public class MeshTemplate implements MeshOperations {
 		checkArguments(target, endpoint);
 		return Mono.defer(() -> {
 			byte[] data = encode(payload);
-			return Flux.fromIterable(nodes(target, endpoint))
-				.flatMap((nodeId) -> router().fireAndForget(call(nodeId, target, endpoint), data))
-				.then();
+			if (target.mode() == Target.Mode.BROADCAST) {
+				return router().broadcast(target.service(), endpoint, selector().resolve(target, endpoint), data);
+			}
+			String nodeId = selector().choose(target, endpoint);
+			return router().fireAndForget(call(nodeId, target, endpoint), data);
 		});
 	}
 
@@ -155,11 +187,6 @@ public class MeshTemplate implements MeshOperations {
 
 	private Router.Call call(String nodeId, Target target, String endpoint) {
 		return new Router.Call(nodeId, target.mode().ordinal(), nodeId(), target.service(), endpoint);
-	}
-
-	private List<String> nodes(Target target, String endpoint) {
-		return (target.mode() == Target.Mode.BROADCAST) ? selector().resolve(target, endpoint)
-				: List.of(selector().choose(target, endpoint));
 	}
 
 	private MeshTimeoutException timedOut(Router.Call call) {

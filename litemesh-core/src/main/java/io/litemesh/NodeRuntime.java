@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import io.litemesh.codec.JsonCodec;
@@ -89,13 +91,14 @@ final class NodeRuntime {
 
 	private volatile @Nullable Boolean advertisedAddressVerified;
 
-	NodeRuntime(MeshSettings settings, JsonCodec codec, Clock clock) {
+	NodeRuntime(MeshSettings settings, JsonCodec codec, Clock clock, BiPredicate<String, String> linkFilter) {
 		this.settings = settings;
 		this.codec = codec;
 		long incarnation = clock.millis();
 		this.services = new ServiceRegistry(codec);
 		this.membership = new Membership(settings, clock, incarnation, this::serviceInfos, () -> this.addresses);
-		this.links = new LinkRegistry(settings.nodeId(), this.membership);
+		Predicate<String> allowed = (peer) -> linkFilter.test(settings.nodeId(), peer);
+		this.links = new LinkRegistry(settings.nodeId(), this.membership, allowed);
 		this.membership.setLinks(this.links);
 		this.router = new Router(settings, this.membership, this.links, this.services);
 		this.selector = new ProviderSelector(settings.nodeId(), this.membership);
@@ -104,7 +107,7 @@ final class NodeRuntime {
 		Hello hello = new Hello(Hello.PROTOCOL, settings.nodeId(), settings.cluster(), incarnation, 0, null);
 		SharedSecret secret = (settings.secret() != null) ? new SharedSecret(settings.secret(), clock) : null;
 		this.tcp = new TcpTransport(settings, hello, secret, responders, this.links);
-		this.joiner = new Joiner(settings, this.membership.database(), this.links,
+		this.joiner = new Joiner(settings, this.membership.database(), this.links, allowed,
 				(address) -> this.tcp.dial(HostAndPort.parse(address, MeshSettings.DEFAULT_TCP_PORT))
 					.map(Hello::nodeId),
 				clock);
@@ -240,6 +243,7 @@ final class NodeRuntime {
 		health.put("peersKnown", Math.max(0, known));
 		health.put("peersReachable", Math.max(0, reachable));
 		health.put("links", this.links.links().size());
+		health.put("messagesSent", this.router.sentMessages());
 		health.put("hopLimitDrops", this.router.hopLimitDrops());
 		health.put("malformedMessages", this.router.malformedMessages());
 		health.put("droppedAdvertisements", this.membership.droppedAdvertisements());

@@ -206,6 +206,12 @@ public class LiteMeshProperties {
 		 */
 		private Duration reconnectMaxBackoff = Duration.ofSeconds(5);
 
+		/**
+		 * Maximum number of TCP links a node keeps. It dials about half of them itself
+		 * and closes links beyond the bound; other nodes are reached through relays.
+		 */
+		private int maxLinks = 8;
+
 		private final Ssl ssl = new Ssl();
 
 		public int getPort() {
@@ -246,6 +252,14 @@ public class LiteMeshProperties {
 
 		public void setKeepAliveTimeout(Duration keepAliveTimeout) {
 			this.keepAliveTimeout = keepAliveTimeout;
+		}
+
+		public int getMaxLinks() {
+			return this.maxLinks;
+		}
+
+		public void setMaxLinks(int maxLinks) {
+			this.maxLinks = maxLinks;
 		}
 
 		public Duration getReconnectMaxBackoff() {

@@ -58,6 +58,7 @@ final class MeshNodeBuilderConfigurer {
 		builder.keepAlive(requirePositive("tcp.keep-alive-interval", tcp.getKeepAliveInterval()),
 				requirePositive("tcp.keep-alive-timeout", tcp.getKeepAliveTimeout()));
 		builder.reconnectMaxBackoff(requirePositive("tcp.reconnect-max-backoff", tcp.getReconnectMaxBackoff()));
+		builder.maxLinks(requireRange("tcp.max-links", tcp.getMaxLinks(), 2, 1024));
 	}
 
 	private String nodeId() {

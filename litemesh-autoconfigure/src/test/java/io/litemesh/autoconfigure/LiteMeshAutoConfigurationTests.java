@@ -167,7 +167,7 @@ class LiteMeshAutoConfigurationTests {
 			"litemesh.max-frame-size, 3GB", "litemesh.max-frame-size, 10B", "litemesh.request-timeout, 0s",
 			"litemesh.advertise-interval, -1s", "litemesh.advertisement-ttl, 0ms",
 			"litemesh.tcp.keep-alive-interval, 0s", "litemesh.tcp.keep-alive-timeout, -2s",
-			"litemesh.tcp.reconnect-max-backoff, 0s", "litemesh.security.secret, short" })
+			"litemesh.tcp.reconnect-max-backoff, 0s", "litemesh.security.secret, short", "litemesh.tcp.max-links, 1" })
 	void badValueFailsStartupNamingTheKey(String key, String value) {
 		this.contextRunner.withPropertyValues(key + "=" + value).run((context) -> {
 			assertThat(context).hasFailed();

@@ -44,6 +44,8 @@ class LiteMeshPropertiesTests {
 		assertThat(properties.getMaxFrameSize().toBytes()).isEqualTo(MeshSettings.DEFAULT_MAX_FRAME_SIZE)
 			.isEqualTo(defaults.maxFrameSize());
 		assertThat(properties.getMaxHops()).isEqualTo(MeshSettings.DEFAULT_MAX_HOPS).isEqualTo(defaults.maxHops());
+		assertThat(properties.getTcp().getMaxLinks()).isEqualTo(MeshSettings.DEFAULT_MAX_LINKS)
+			.isEqualTo(defaults.maxLinks());
 		assertThat(properties.getSecurity().getSecret()).isEqualTo(defaults.secret());
 		assertThat(properties.getAdvertiseInterval()).isEqualTo(defaults.advertiseInterval());
 		assertThat(properties.getAdvertisementTtl()).isEqualTo(defaults.advertisementTtl());

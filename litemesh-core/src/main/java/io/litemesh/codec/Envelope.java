@@ -4,6 +4,7 @@
 package io.litemesh.codec;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import io.netty.buffer.ByteBuf;
@@ -27,16 +28,21 @@ import io.netty.buffer.ByteBufAllocator;
  * @param service the service, or the control operation's group
  * @param endpoint the endpoint, or the control operation
  * @param trace trace context, {@code ""} when none
+ * @param destinations the nodes a broadcast goes to below the receiving node, empty
+ * otherwise
  * @author LiteMesh team
  */
 public record Envelope(Kind kind, int mode, int hops, UUID id, String source, String destination, String service,
-		String endpoint, String trace) {
+		String endpoint, String trace, List<String> destinations) {
 
 	/** Version of the layout this class writes and reads. */
 	public static final int VERSION = 1;
 
 	/** Longest string field, in UTF-8 bytes: bounds what a peer can make us allocate. */
 	public static final int MAX_FIELD_LENGTH = 512;
+
+	/** Most destinations one broadcast envelope may name. */
+	public static final int MAX_DESTINATIONS = 4096;
 
 	private static final int FIXED_LENGTH = 4 + 16;
 
@@ -53,6 +59,52 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 		/** A message of the mesh itself: hello, advertisements, leave, node state. */
 		CONTROL
 
+	}
+
+	/**
+	 * Create an envelope without broadcast destinations.
+	 * @param kind a call or a control message
+	 * @param mode how the caller addressed the call
+	 * @param hops hops taken so far
+	 * @param id the message id
+	 * @param source the sending node
+	 * @param destination the node the message goes to
+	 * @param service the service
+	 * @param endpoint the endpoint
+	 * @param trace trace context
+	 */
+	public Envelope(Kind kind, int mode, int hops, UUID id, String source, String destination, String service,
+			String endpoint, String trace) {
+		this(kind, mode, hops, id, source, destination, service, endpoint, trace, List.of());
+	}
+
+	/**
+	 * Copy the envelope for the next hop of a broadcast: one more hop, the destinations
+	 * below that hop.
+	 * @param subtree the destinations the next hop is to serve
+	 * @return the new envelope
+	 */
+	public Envelope forSubtree(List<String> subtree) {
+		return new Envelope(this.kind, this.mode, this.hops + 1, this.id, this.source, this.destination, this.service,
+				this.endpoint, this.trace, List.copyOf(subtree));
+	}
+
+	/**
+	 * Copy the envelope with another hop count.
+	 * @param hops the hop count
+	 * @return the new envelope
+	 */
+	public Envelope withHops(int hops) {
+		return new Envelope(this.kind, this.mode, hops, this.id, this.source, this.destination, this.service,
+				this.endpoint, this.trace, this.destinations);
+	}
+
+	/**
+	 * Return whether this is a broadcast that names its destinations.
+	 * @return {@code true} when destinations are listed
+	 */
+	public boolean isBroadcast() {
+		return !this.destinations.isEmpty();
 	}
 
 	/**
@@ -79,8 +131,12 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 	 * @return a new buffer the caller owns
 	 */
 	public ByteBuf encode(ByteBufAllocator allocator) {
-		ByteBuf buffer = allocator.buffer(FIXED_LENGTH + 5 * 2 + this.source.length() + this.destination.length()
-				+ this.service.length() + this.endpoint.length() + this.trace.length());
+		if (this.destinations.size() > MAX_DESTINATIONS) {
+			throw new IllegalArgumentException("A broadcast envelope names at most " + MAX_DESTINATIONS
+					+ " destinations, not " + this.destinations.size());
+		}
+		ByteBuf buffer = allocator.buffer(FIXED_LENGTH + 6 * 2 + this.source.length() + this.destination.length()
+				+ this.service.length() + this.endpoint.length() + this.trace.length() + 16 * this.destinations.size());
 		buffer.writeByte(VERSION);
 		buffer.writeByte(this.kind.ordinal());
 		buffer.writeByte(this.mode);
@@ -92,6 +148,10 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 		writeString(buffer, this.service);
 		writeString(buffer, this.endpoint);
 		writeString(buffer, this.trace);
+		buffer.writeShort(this.destinations.size());
+		for (String destination : this.destinations) {
+			writeString(buffer, destination);
+		}
 		return buffer;
 	}
 
@@ -124,7 +184,22 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 		String service = readString(buffer, position, end);
 		String endpoint = readString(buffer, position, end);
 		String trace = readString(buffer, position, end);
-		return new Envelope(Kind.values()[kind], mode, hops, id, source, destination, service, endpoint, trace);
+		List<String> destinations = List.of();
+		if (end - position[0] >= 2) {
+			int count = buffer.getUnsignedShort(position[0]);
+			position[0] += 2;
+			if (count > MAX_DESTINATIONS) {
+				throw new MalformedEnvelopeException(
+						"Envelope names " + count + " destinations, more than " + MAX_DESTINATIONS);
+			}
+			String[] names = new String[count];
+			for (int i = 0; i < count; i++) {
+				names[i] = readString(buffer, position, end);
+			}
+			destinations = List.of(names);
+		}
+		return new Envelope(Kind.values()[kind], mode, hops, id, source, destination, service, endpoint, trace,
+				destinations);
 	}
 
 	/**

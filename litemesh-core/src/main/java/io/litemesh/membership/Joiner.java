@@ -6,12 +6,17 @@ package io.litemesh.membership;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.litemesh.MeshSettings;
+import io.litemesh.transport.Link;
 import io.litemesh.transport.LinkRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,10 +24,12 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps this node joined: dials the seeds until it holds a link to each, and dials the
- * nodes it learns of, retrying each with exponential back-off. Of two listening nodes,
- * the one with the smaller id dials, so pairs rarely race; an outbound-only node dials
- * everyone it can.
+ * Keeps this node joined with a bounded number of links: dials the seeds until their
+ * nodes are reachable, dials randomly chosen peers until it holds
+ * {@link MeshSettings#targetLinks()} links (unreachable nodes first, so islands merge),
+ * and closes links beyond {@link MeshSettings#maxLinks()}, to peers that keep enough
+ * links without them. Random peers make a graph that is connected with a small diameter;
+ * the bound keeps connections O(n). Every dial backs off exponentially on failure.
  *
  * @author LiteMesh team
  */
@@ -32,11 +39,16 @@ public final class Joiner {
 
 	private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
+	/** A link younger than this is never closed as excess: its peer is still settling. */
+	private static final Duration SETTLING = Duration.ofSeconds(2);
+
 	private final MeshSettings settings;
 
 	private final LinkStateDatabase database;
 
 	private final LinkRegistry links;
+
+	private final Predicate<String> allowed;
 
 	private final Function<String, Mono<String>> dialer;
 
@@ -48,47 +60,101 @@ public final class Joiner {
 
 	/**
 	 * Create a joiner.
-	 * @param settings the node's settings, with its seeds
+	 * @param settings the node's settings, with its seeds and link bound
 	 * @param database the link-state database, for the nodes to dial
 	 * @param links the node's links
+	 * @param allowed which peers this node may link to
 	 * @param dialer dials a {@code host:port} and returns the id of the node reached
 	 * @param clock the clock for back-off
 	 */
-	public Joiner(MeshSettings settings, LinkStateDatabase database, LinkRegistry links,
+	public Joiner(MeshSettings settings, LinkStateDatabase database, LinkRegistry links, Predicate<String> allowed,
 			Function<String, Mono<String>> dialer, Clock clock) {
 		this.settings = settings;
 		this.database = database;
 		this.links = links;
+		this.allowed = allowed;
 		this.dialer = dialer;
 		this.clock = clock;
 	}
 
 	/**
-	 * Dial whatever is due: called periodically.
+	 * Dial and close whatever is due: called periodically.
 	 * @param routes the current routes, to tell unreachable nodes
 	 * @param ownAddresses this node's own addresses, never dialled
 	 */
 	public void tick(Routes routes, List<String> ownAddresses) {
 		for (String seed : this.settings.seeds()) {
 			String peer = this.seedPeers.get(seed);
-			if (peer != null && (peer.equals(this.settings.nodeId()) || this.links.get(peer) != null)) {
-				continue;
+			boolean joined = peer != null
+					&& (peer.equals(this.settings.nodeId()) || routes.isReachable(peer) || !this.allowed.test(peer));
+			if (!joined) {
+				dialIfDue(seed, null);
 			}
-			dialIfDue(seed, null);
 		}
+		int missing = this.settings.targetLinks() - this.links.links().size();
+		if (missing > 0) {
+			for (NodeAdvertisement candidate : candidates(routes, ownAddresses)) {
+				if (missing-- <= 0) {
+					break;
+				}
+				dialIfDue(candidate.addresses().get(0), candidate.nodeId());
+			}
+		}
+		shedExcessLink();
+	}
+
+	private List<NodeAdvertisement> candidates(Routes routes, List<String> ownAddresses) {
+		List<NodeAdvertisement> unreachable = new ArrayList<>();
+		List<NodeAdvertisement> others = new ArrayList<>();
 		for (NodeAdvertisement advertisement : this.database.advertisements()) {
 			String peer = advertisement.nodeId();
 			if (peer.equals(this.settings.nodeId()) || advertisement.leaving() || advertisement.addresses().isEmpty()
-					|| this.links.get(peer) != null) {
+					|| ownAddresses.contains(advertisement.addresses().get(0)) || this.links.get(peer) != null
+					|| !this.allowed.test(peer) || isBusy(advertisement.addresses().get(0))) {
 				continue;
 			}
-			boolean mine = !this.settings.listens() || this.settings.nodeId().compareTo(peer) < 0
-					|| !routes.isReachable(peer);
-			String address = advertisement.addresses().get(0);
-			if (mine && !ownAddresses.contains(address)) {
-				dialIfDue(address, peer);
+			if (!routes.isReachable(peer)) {
+				unreachable.add(advertisement);
+			}
+			else if (advertisement.links().size() < this.settings.maxLinks()) {
+				others.add(advertisement);
 			}
 		}
+		Collections.shuffle(unreachable);
+		Collections.shuffle(others);
+		unreachable.addAll(others);
+		return unreachable;
+	}
+
+	private boolean isBusy(String address) {
+		Attempts state = this.attempts.get(address);
+		if (state == null) {
+			return false;
+		}
+		synchronized (state) {
+			return state.inFlight || this.clock.instant().isBefore(state.nextAttempt);
+		}
+	}
+
+	private void shedExcessLink() {
+		List<Link> open = this.links.links();
+		if (open.size() <= this.settings.maxLinks()) {
+			return;
+		}
+		open.stream()
+			.filter((link) -> this.links.age(link).compareTo(SETTLING) > 0)
+			.filter((link) -> degree(link.peerId()) > this.settings.targetLinks())
+			.max(Comparator.comparingInt((Link link) -> degree(link.peerId())))
+			.ifPresent((link) -> {
+				logger.debug("Node " + this.settings.nodeId() + " holds " + open.size() + " links, more than "
+						+ this.settings.maxLinks() + "; closing the one to " + link.peerId());
+				link.dispose();
+			});
+	}
+
+	private int degree(String nodeId) {
+		LinkStateDatabase.Entry entry = this.database.get(nodeId);
+		return (entry != null) ? entry.advertisement().links().size() : 0;
 	}
 
 	private void dialIfDue(String address, @Nullable String expectedPeer) {

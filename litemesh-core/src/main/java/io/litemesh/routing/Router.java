@@ -4,6 +4,7 @@
 package io.litemesh.routing;
 
 import java.nio.channels.ClosedChannelException;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,6 +13,7 @@ import io.litemesh.NoRouteException;
 import io.litemesh.PayloadTooLargeException;
 import io.litemesh.codec.Envelope;
 import io.litemesh.codec.RemoteError;
+import io.litemesh.codec.ScatterReply;
 import io.litemesh.invoke.DefaultMeshContext;
 import io.litemesh.invoke.Endpoint;
 import io.litemesh.invoke.LocalService;
@@ -59,6 +61,10 @@ public final class Router {
 
 	private final AtomicLong malformed = new AtomicLong();
 
+	private final AtomicLong sent = new AtomicLong();
+
+	private final Broadcaster broadcaster;
+
 	/**
 	 * Create a router.
 	 * @param settings the node's settings
@@ -71,6 +77,58 @@ public final class Router {
 		this.membership = membership;
 		this.links = links;
 		this.services = services;
+		this.broadcaster = new Broadcaster(settings, membership, this);
+	}
+
+	/**
+	 * Fire-and-forget to many nodes down the broadcast tree, from this node.
+	 * @param service the service
+	 * @param endpoint the endpoint
+	 * @param nodes every node to reach, this one included when it provides the service
+	 * @param data the JSON payload
+	 * @return completes when one copy per tree edge left this node
+	 */
+	public Mono<Void> broadcast(String service, String endpoint, List<String> nodes, byte[] data) {
+		checkSize(data, new Call("*", 2, this.settings.nodeId(), service, endpoint));
+		return this.broadcaster.send(service, endpoint, nodes, data);
+	}
+
+	/**
+	 * Request-response with many nodes down the broadcast tree, from this node.
+	 * @param service the service
+	 * @param endpoint the endpoint
+	 * @param nodes every node to ask, this one included when it provides the service
+	 * @param data the JSON payload
+	 * @return one reply per node that answered or failed, as they arrive
+	 */
+	public Flux<ScatterReply> scatter(String service, String endpoint, List<String> nodes, byte[] data) {
+		checkSize(data, new Call("*", 2, this.settings.nodeId(), service, endpoint));
+		return this.broadcaster.scatter(service, endpoint, nodes, data);
+	}
+
+	Mono<byte[]> invokeLocal(String source, String service, String endpoint, int hops, String messageId, byte[] data) {
+		return Mono.defer(() -> endpoint(service, endpoint).invoke(data,
+				new DefaultMeshContext(source, service, endpoint, hops, messageId)));
+	}
+
+	boolean hasLink(String nodeId) {
+		return this.links.get(nodeId) != null;
+	}
+
+	void countSent() {
+		this.sent.incrementAndGet();
+	}
+
+	void countHopLimitDrop() {
+		this.hopLimitDrops.incrementAndGet();
+	}
+
+	/**
+	 * Return how many messages this node handed to its links, relayed ones included.
+	 * @return the count
+	 */
+	public long sentMessages() {
+		return this.sent.get();
 	}
 
 	/**
@@ -171,6 +229,9 @@ public final class Router {
 	 */
 	public Mono<Void> serveFireAndForget(Envelope envelope, Payload payload) {
 		return Mono.defer(() -> {
+			if (envelope.isBroadcast()) {
+				return this.broadcaster.relaySend(envelope, payload);
+			}
 			if (!isLocal(envelope.destination())) {
 				return nextHop(envelope).rsocket().fireAndForget(relayed(payload));
 			}
@@ -194,6 +255,9 @@ public final class Router {
 	public Flux<Payload> serveStream(Envelope envelope, Payload payload) {
 		String what = describe(envelope);
 		return Flux.defer(() -> {
+			if (envelope.isBroadcast()) {
+				return this.broadcaster.relayScatter(envelope, payload);
+			}
 			if (!isLocal(envelope.destination())) {
 				return nextHop(envelope).rsocket().requestStream(relayed(payload));
 			}
@@ -230,7 +294,7 @@ public final class Router {
 		return nodeId.equals(this.settings.nodeId());
 	}
 
-	private Link link(String nodeId) {
+	Link link(String nodeId) {
 		Routes.Route route = this.membership.routes().route(nodeId);
 		Link link = (route != null) ? this.links.get(route.nextHop()) : null;
 		if (link == null) {
@@ -241,7 +305,8 @@ public final class Router {
 	}
 
 	private Link nextHop(Envelope envelope) {
-		if (envelope.hops() + 1 > this.settings.maxHops()) {
+		// hops counts the links behind this node, less one; forwarding adds a link
+		if (envelope.hops() + 2 > this.settings.maxHops()) {
 			this.hopLimitDrops.incrementAndGet();
 			throw new NoRouteException("Message " + envelope.messageId() + " from " + envelope.source() + " to "
 					+ envelope.destination() + " dropped at node " + this.settings.nodeId() + ": hop limit "
@@ -330,11 +395,13 @@ public final class Router {
 				|| (failure instanceof java.util.concurrent.CancellationException);
 	}
 
-	private static Payload payload(Envelope envelope, byte[] data) {
+	private Payload payload(Envelope envelope, byte[] data) {
+		this.sent.incrementAndGet();
 		return ByteBufPayload.create(Unpooled.wrappedBuffer(data), envelope.encode(ByteBufAllocator.DEFAULT));
 	}
 
-	private static Payload relayed(Payload payload) {
+	private Payload relayed(Payload payload) {
+		this.sent.incrementAndGet();
 		try {
 			ByteBuf metadata = Envelope.nextHop(payload.sliceMetadata(), ByteBufAllocator.DEFAULT);
 			return ByteBufPayload.create(payload.sliceData().retain(), metadata);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,16 +28,22 @@ public final class LinkRegistry {
 
 	private final Listener listener;
 
+	private final Predicate<String> allowed;
+
 	private final Map<String, Link> links = new ConcurrentHashMap<>();
+
+	private final Map<Link, Long> openedAt = new ConcurrentHashMap<>();
 
 	/**
 	 * Create an empty registry.
 	 * @param localId the id of the local node
 	 * @param listener told of every link that comes up or goes down
+	 * @param allowed which peers this node may link to
 	 */
-	public LinkRegistry(String localId, Listener listener) {
+	public LinkRegistry(String localId, Listener listener, Predicate<String> allowed) {
 		this.localId = localId;
 		this.listener = listener;
+		this.allowed = allowed;
 	}
 
 	/**
@@ -46,6 +53,11 @@ public final class LinkRegistry {
 	 * @return {@code true} when the link was kept
 	 */
 	public boolean add(Link link) {
+		if (!this.allowed.test(link.peerId())) {
+			logger.debug("Link to " + link.peerId() + " is not allowed; closing it");
+			link.dispose();
+			return false;
+		}
 		Link loser;
 		synchronized (this) {
 			Link current = this.links.get(link.peerId());
@@ -64,6 +76,7 @@ public final class LinkRegistry {
 		if (loser == link) {
 			return false;
 		}
+		this.openedAt.put(link, System.nanoTime());
 		link.onClose().doFinally((signal) -> removed(link)).subscribe(null, (ex) -> {
 		});
 		this.listener.linkUp(link);
@@ -78,6 +91,7 @@ public final class LinkRegistry {
 	}
 
 	private void removed(Link link) {
+		this.openedAt.remove(link);
 		if (this.links.remove(link.peerId(), link)) {
 			this.listener.linkDown(link);
 		}
@@ -105,6 +119,16 @@ public final class LinkRegistry {
 			}
 		}
 		return open;
+	}
+
+	/**
+	 * Return how long a link has been open.
+	 * @param link the link
+	 * @return the age, zero for a link this registry does not hold
+	 */
+	public java.time.Duration age(Link link) {
+		Long opened = this.openedAt.get(link);
+		return (opened != null) ? java.time.Duration.ofNanos(System.nanoTime() - opened) : java.time.Duration.ZERO;
 	}
 
 	/**

@@ -32,6 +32,25 @@ class EnvelopeTests {
 	}
 
 	@Test
+	void broadcastDestinationsRoundTripAndShrinkPerSubtree() {
+		Envelope broadcast = new Envelope(Envelope.Kind.CALL, 2, 0, UUID.randomUUID(), "a", "", "cache", "evict", "",
+				java.util.List.of("b", "c", "d"));
+		ByteBuf encoded = broadcast.encode(ByteBufAllocator.DEFAULT);
+		try {
+			Envelope decoded = Envelope.decode(encoded);
+			assertThat(decoded).isEqualTo(broadcast);
+			assertThat(decoded.isBroadcast()).isTrue();
+			Envelope subtree = decoded.forSubtree(java.util.List.of("c"));
+			assertThat(subtree.hops()).isEqualTo(1);
+			assertThat(subtree.destinations()).containsExactly("c");
+			assertThat(this.envelope.isBroadcast()).isFalse();
+		}
+		finally {
+			encoded.release();
+		}
+	}
+
+	@Test
 	void nextHopRaisesTheHopCountOnACopy() {
 		ByteBuf encoded = this.envelope.encode(ByteBufAllocator.DEFAULT);
 		ByteBuf next = Envelope.nextHop(encoded, ByteBufAllocator.DEFAULT);
