@@ -6,6 +6,8 @@ package io.litemesh;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.litemesh.membership.NodeStatus;
@@ -26,6 +28,65 @@ final class TestMesh implements AutoCloseable {
 
 	private final String cluster = "test-" + MeshNode.Builder.randomSuffix();
 
+	private final Set<String> edges = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean restricted;
+
+	/**
+	 * Restrict links to the edges {@link #allow allowed} from now on, for exact
+	 * topologies.
+	 * @return this mesh
+	 */
+	TestMesh restricted() {
+		this.restricted = true;
+		return this;
+	}
+
+	/**
+	 * Allow a link between two nodes, in either direction.
+	 * @param a one node
+	 * @param b the other
+	 */
+	void allow(String a, String b) {
+		this.edges.add(edge(a, b));
+	}
+
+	/**
+	 * Forbid a link: the nodes close it if they hold it.
+	 * @param a one node
+	 * @param b the other
+	 */
+	void cut(String a, String b) {
+		this.edges.remove(edge(a, b));
+	}
+
+	private static String edge(String a, String b) {
+		return (a.compareTo(b) < 0) ? a + "|" + b : b + "|" + a;
+	}
+
+	/**
+	 * Start a node that joins through the given neighbour, which it is allowed to link
+	 * to.
+	 * @param nodeId the node id
+	 * @param neighbour the node to join through, {@code null} for none
+	 * @param services the services it offers
+	 * @return the started node
+	 */
+	MeshNode startLinked(String nodeId, MeshNode neighbour, Object... services) {
+		if (neighbour != null) {
+			allow(nodeId, neighbour.nodeId());
+		}
+		return start(nodeId, (builder) -> builder.seeds((neighbour != null) ? neighbour.addresses() : List.of()),
+				services);
+	}
+
+	MeshNode node(String nodeId) {
+		return this.nodes.stream()
+			.filter((node) -> node.nodeId().equals(nodeId) && node.isRunning())
+			.findFirst()
+			.orElseThrow();
+	}
+
 	MeshNode start(String nodeId, Consumer<MeshNode.Builder> customizer, Object... services) {
 		MeshNode.Builder builder = MeshNode.builder()
 			.nodeId(nodeId)
@@ -35,6 +96,7 @@ final class TestMesh implements AutoCloseable {
 		if (!this.nodes.isEmpty() && !this.nodes.get(0).addresses().isEmpty()) {
 			builder.seeds(List.of(this.nodes.get(0).addresses().get(0)));
 		}
+		builder.linkFilter((local, peer) -> !this.restricted || this.edges.contains(edge(local, peer)));
 		customizer.accept(builder);
 		MeshNode node = builder.build();
 		for (Object service : services) {

@@ -138,12 +138,19 @@ public final class Joiner {
 
 	private void shedExcessLink() {
 		List<Link> open = this.links.links();
+		for (Link link : open) {
+			if (!this.allowed.test(link.peerId())) {
+				link.dispose();
+			}
+		}
 		if (open.size() <= this.settings.maxLinks()) {
 			return;
 		}
 		open.stream()
 			.filter((link) -> this.links.age(link).compareTo(SETTLING) > 0)
-			.filter((link) -> degree(link.peerId()) > this.settings.targetLinks())
+			// a peer with another link stays connected and dials a replacement below the
+			// bound
+			.filter((link) -> degree(link.peerId()) > 1)
 			.max(Comparator.comparingInt((Link link) -> degree(link.peerId())))
 			.ifPresent((link) -> {
 				logger.debug("Node " + this.settings.nodeId() + " holds " + open.size() + " links, more than "
