@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy on loopback that can start swallowing every byte without closing anything: a
- * network partition as a dead switch makes it, which only keepalive can detect.
+ * A TCP proxy on loopback that can start swallowing every byte without closing anything:
+ * a network partition as a dead switch makes it, which only keepalive can detect.
  *
  * @author LiteMesh team
  */

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.litemesh.codec.MessageIds;
 import io.litemesh.MeshSettings;
 import io.litemesh.codec.Envelope;
 import io.litemesh.transport.Link;
@@ -209,22 +210,26 @@ public final class Membership implements LinkRegistry.Listener {
 	}
 
 	private void flood(List<NodeAdvertisement> advertisements, @Nullable String exceptPeer) {
+		byte[] json = this.mapper.writeValueAsBytes(advertisements);
 		for (Link link : links().links()) {
 			if (!link.peerId().equals(exceptPeer)) {
-				send(link, advertisements);
+				send(link, json);
 			}
 		}
 	}
 
 	private void send(Link link, List<NodeAdvertisement> advertisements) {
-		byte[] json = this.mapper.writeValueAsBytes(advertisements);
+		send(link, this.mapper.writeValueAsBytes(advertisements));
+	}
+
+	private void send(Link link, byte[] json) {
 		link.rsocket()
 			.fireAndForget(control(ADVERTISE, json))
 			.subscribe(null, (ex) -> logger.debug("Could not send advertisements to " + link.peerId(), ex));
 	}
 
 	private Payload control(String operation, byte[] json) {
-		Envelope envelope = new Envelope(Envelope.Kind.CONTROL, 0, 0, UUID.randomUUID(), this.settings.nodeId(), "",
+		Envelope envelope = new Envelope(Envelope.Kind.CONTROL, 0, 0, MessageIds.next(), this.settings.nodeId(), "",
 				"mesh", operation, "");
 		return ByteBufPayload.create(Unpooled.wrappedBuffer(json), envelope.encode(ByteBufAllocator.DEFAULT));
 	}

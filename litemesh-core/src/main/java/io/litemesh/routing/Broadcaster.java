@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.litemesh.codec.MessageIds;
 import io.litemesh.MeshSettings;
 import io.litemesh.NoRouteException;
 import io.litemesh.codec.Envelope;
@@ -201,7 +202,7 @@ final class Broadcaster {
 	}
 
 	private Envelope origin(String service, String endpoint) {
-		return new Envelope(Envelope.Kind.CALL, BROADCAST, 0, UUID.randomUUID(), this.settings.nodeId(), "", service,
+		return new Envelope(Envelope.Kind.CALL, BROADCAST, 0, MessageIds.next(), this.settings.nodeId(), "", service,
 				endpoint, "");
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.litemesh.codec.MessageIds;
 import io.litemesh.MeshSettings;
 import io.litemesh.NoRouteException;
 import io.litemesh.PayloadTooLargeException;
@@ -141,9 +142,9 @@ public final class Router {
 		return Mono.defer(() -> {
 			checkSize(data, call);
 			if (isLocal(call.nodeId())) {
-				return endpoint(call).invoke(data, context(call, 0, UUID.randomUUID().toString()));
+				return endpoint(call).invoke(data, context(call, 0, MessageIds.next().toString()));
 			}
-			Envelope envelope = call.envelope(this.settings.nodeId(), UUID.randomUUID());
+			Envelope envelope = call.envelope(this.settings.nodeId(), MessageIds.next());
 			return link(call.nodeId()).rsocket().requestResponse(payload(envelope, data)).map(Router::data);
 		}).onErrorMap((ex) -> callerException(ex, call));
 	}
@@ -160,11 +161,11 @@ public final class Router {
 			checkSize(data, call);
 			if (isLocal(call.nodeId())) {
 				Endpoint endpoint = endpoint(call);
-				endpoint.invoke(data, context(call, 0, UUID.randomUUID().toString()))
+				endpoint.invoke(data, context(call, 0, MessageIds.next().toString()))
 					.subscribe(null, (ex) -> logger.debug("Fire-and-forget " + call + " failed", ex));
 				return Mono.<Void>empty();
 			}
-			Envelope envelope = call.envelope(this.settings.nodeId(), UUID.randomUUID());
+			Envelope envelope = call.envelope(this.settings.nodeId(), MessageIds.next());
 			return link(call.nodeId()).rsocket().fireAndForget(payload(envelope, data));
 		}).onErrorMap((ex) -> callerException(ex, call));
 	}
@@ -179,9 +180,9 @@ public final class Router {
 		return Flux.defer(() -> {
 			checkSize(data, call);
 			if (isLocal(call.nodeId())) {
-				return endpoint(call).invokeStream(data, context(call, 0, UUID.randomUUID().toString()));
+				return endpoint(call).invokeStream(data, context(call, 0, MessageIds.next().toString()));
 			}
-			Envelope envelope = call.envelope(this.settings.nodeId(), UUID.randomUUID());
+			Envelope envelope = call.envelope(this.settings.nodeId(), MessageIds.next());
 			return link(call.nodeId()).rsocket().requestStream(payload(envelope, data)).map(Router::data);
 		}).onErrorMap((ex) -> callerException(ex, call));
 	}
@@ -195,7 +196,7 @@ public final class Router {
 	public Mono<byte[]> control(String nodeId, String operation) {
 		Call call = new Call(nodeId, 0, this.settings.nodeId(), "mesh", operation);
 		return Mono.defer(() -> {
-			Envelope envelope = new Envelope(Envelope.Kind.CONTROL, 0, 0, UUID.randomUUID(), this.settings.nodeId(),
+			Envelope envelope = new Envelope(Envelope.Kind.CONTROL, 0, 0, MessageIds.next(), this.settings.nodeId(),
 					nodeId, "mesh", operation, "");
 			return link(nodeId).rsocket().requestResponse(payload(envelope, new byte[0])).map(Router::data);
 		}).onErrorMap((ex) -> callerException(ex, call));

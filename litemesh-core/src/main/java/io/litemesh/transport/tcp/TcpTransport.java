@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.litemesh.codec.MessageIds;
 import io.litemesh.MeshSettings;
 import io.litemesh.codec.Envelope;
 import io.litemesh.codec.MimeTypes;
@@ -296,7 +297,7 @@ public final class TcpTransport {
 	}
 
 	private Payload helloRequest() {
-		Envelope envelope = new Envelope(Envelope.Kind.CONTROL, 0, 0, UUID.randomUUID(), this.settings.nodeId(), "",
+		Envelope envelope = new Envelope(Envelope.Kind.CONTROL, 0, 0, MessageIds.next(), this.settings.nodeId(), "",
 				"mesh", "hello", "");
 		ByteBuf metadata = envelope.encode(ByteBufAllocator.DEFAULT);
 		return ByteBufPayload.create(io.netty.buffer.Unpooled.EMPTY_BUFFER, metadata);
