@@ -56,6 +56,21 @@ class TopologyTests {
 	}
 
 	@Test
+	void requestWhoseRouteBreaksMidFlightFailsFastWithNoRoute() {
+		try (TestMesh mesh = new TestMesh().restricted()) {
+			MeshNode a = mesh.startLinked("a", null);
+			MeshNode b = mesh.startLinked("b", a);
+			mesh.startLinked("c", b, new Greeter("c"));
+			mesh.awaitConverged();
+			StepVerifier
+				.create(TestMesh.template(a).request(Target.unicast("c", "greeter"), "slow", 8_000L, String.class))
+				.then(b::stop)
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NoRouteException.class))
+				.verify(Duration.ofSeconds(4));
+		}
+	}
+
+	@Test
 	void outboundOnlyNodesTalkThroughTheListenerTheyDialled() {
 		try (TestMesh mesh = new TestMesh()) {
 			MeshNode listener = mesh.start("listener");

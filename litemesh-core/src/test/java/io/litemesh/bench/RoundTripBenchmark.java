@@ -82,15 +82,54 @@ public final class RoundTripBenchmark {
 			Result remote = measure(() -> template.request(Target.unicast("b", "echo"), "echo", "ping", String.class));
 			MeshTemplate local = new MeshTemplate(b);
 			Result inProcess = measure(() -> local.request(Target.unicast("b", "echo"), "echo", "ping", String.class));
+			Result twoHops = twoHops(a);
 			System.out.printf("three nodes converged in %d ms (including server start)%n", converge.toMillis());
 			print("raw rsocket-java request-response", raw, raw);
 			print("LiteMesh request-response, 1 hop", remote, raw);
+			print("LiteMesh request-response, 2 hops (relayed)", twoHops, raw);
 			print("LiteMesh request-response, local bean", inProcess, raw);
 		}
 		finally {
 			c.stop();
 			b.stop();
 			a.stop();
+		}
+	}
+
+	/**
+	 * Two outbound-only nodes that both dial one listener can only reach each other
+	 * through it: a forced relay.
+	 */
+	private static Result twoHops(MeshNode listener) {
+		MeshNode server = MeshNode.builder()
+			.nodeId("far-server")
+			.cluster("bench")
+			.tcpPort(-1)
+			.seeds(listener.addresses())
+			.build();
+		server.registerService("echo", "", java.util.Map.of(), new Echo());
+		server.start();
+		MeshNode client = MeshNode.builder()
+			.nodeId("far-client")
+			.cluster("bench")
+			.tcpPort(-1)
+			.seeds(listener.addresses())
+			.build()
+			.start();
+		try {
+			MeshTemplate template = new MeshTemplate(client);
+			Target target = Target.unicast("far-server", "echo");
+			while (client.snapshot()
+				.nodes()
+				.stream()
+				.noneMatch((node) -> node.id().equals("far-server") && node.hops() == 2)) {
+				Thread.onSpinWait();
+			}
+			return measure(() -> template.request(target, "echo", "ping", String.class));
+		}
+		finally {
+			client.stop();
+			server.stop();
 		}
 	}
 
