@@ -1,0 +1,108 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.transport.mailbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Durable storage shared by nodes that may have no other way to reach each other: a registry
+ * of live nodes and a mailbox per node. Implemented by the JDBC-table and shared-directory
+ * transports.
+ * <p>
+ * Contract for implementations:
+ * <ul>
+ * <li>{@link #deliver} MUST make messages durable before it returns: a message delivered is
+ * never lost while it has not expired, across restarts of either node.</li>
+ * <li>{@link #claim} MUST NOT return one message to two concurrent claimers, and MUST return
+ * a claimed message again if it was not {@link #acknowledge acknowledged} within
+ * {@link #CLAIM_TIMEOUT} (at-least-once: the claimer may have died).</li>
+ * <li>Methods MUST be safe to call from several threads and MUST NOT block longer than
+ * needed for their I/O; {@link #awaitMail} is the only method that waits.</li>
+ * <li>A row or file that does not parse, is oversized, or belongs to another cluster MUST be
+ * moved aside or deleted and counted in {@link #rejected()}, never returned and never retried
+ * forever.</li>
+ * </ul>
+ *
+ * @author LiteMesh team
+ */
+public interface MailboxStore extends AutoCloseable {
+
+	/** How long a claim holds before the message is offered again. */
+	Duration CLAIM_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * Return the transport name, as the graph shows the links of this store.
+	 * @return {@code jdbc} or {@code file}
+	 */
+	String transport();
+
+	/**
+	 * Register or renew this node in the registry.
+	 * @param entry the node's entry; its lease ends at {@code entry.expiresAtMillis()}
+	 */
+	void checkIn(RegistryEntry entry);
+
+	/**
+	 * Remove this node from the registry, as it leaves.
+	 * @param nodeId the node
+	 */
+	void checkOut(String nodeId);
+
+	/**
+	 * Return the registry entries of the given cluster whose lease has not ended.
+	 * @param cluster the cluster
+	 * @return the live entries
+	 */
+	List<RegistryEntry> liveNodes(String cluster);
+
+	/**
+	 * Store messages durably in their recipients' mailboxes.
+	 * @param messages the messages
+	 */
+	void deliver(List<MailMessage> messages);
+
+	/**
+	 * Claim up to {@code max} unexpired messages of a mailbox, oldest first.
+	 * @param nodeId the mailbox owner
+	 * @param max the most messages to return
+	 * @return the claimed messages
+	 */
+	List<MailMessage> claim(String nodeId, int max);
+
+	/**
+	 * Delete handled messages.
+	 * @param messageIds the ids of the messages
+	 */
+	void acknowledge(List<UUID> messageIds);
+
+	/**
+	 * Delete expired messages and registry entries.
+	 * @return how many messages were removed
+	 */
+	int expire();
+
+	/**
+	 * Wait until mail may have arrived for a node, or the timeout passes. A wake-up is a hint
+	 * only; callers claim after every return.
+	 * @param nodeId the mailbox owner
+	 * @param timeout the longest wait
+	 * @throws InterruptedException when interrupted while waiting
+	 */
+	void awaitMail(String nodeId, Duration timeout) throws InterruptedException;
+
+	/**
+	 * Return how many malformed, oversized or foreign rows or files were set aside.
+	 * @return the count
+	 */
+	long rejected();
+
+	/**
+	 * Release the store's resources (listening connections, watchers).
+	 */
+	@Override
+	void close();
+
+}
