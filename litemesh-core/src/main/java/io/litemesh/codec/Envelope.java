@@ -135,22 +135,34 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 			throw new IllegalArgumentException("A broadcast envelope names at most " + MAX_DESTINATIONS
 					+ " destinations, not " + this.destinations.size());
 		}
-		ByteBuf buffer = allocator.buffer(FIXED_LENGTH + 6 * 2 + this.source.length() + this.destination.length()
-				+ this.service.length() + this.endpoint.length() + this.trace.length() + 16 * this.destinations.size());
+		// every field is checked before the buffer exists, so a bad field leaks nothing
+		List<byte[]> fields = new java.util.ArrayList<>(5 + this.destinations.size());
+		int length = FIXED_LENGTH + 2;
+		for (String field : List.of(this.source, this.destination, this.service, this.endpoint, this.trace)) {
+			fields.add(utf8(field));
+		}
+		for (String destination : this.destinations) {
+			fields.add(utf8(destination));
+		}
+		for (byte[] field : fields) {
+			length += 2 + field.length;
+		}
+		ByteBuf buffer = allocator.buffer(length);
 		buffer.writeByte(VERSION);
 		buffer.writeByte(this.kind.ordinal());
 		buffer.writeByte(this.mode);
 		buffer.writeByte(this.hops);
 		buffer.writeLong(this.id.getMostSignificantBits());
 		buffer.writeLong(this.id.getLeastSignificantBits());
-		writeString(buffer, this.source);
-		writeString(buffer, this.destination);
-		writeString(buffer, this.service);
-		writeString(buffer, this.endpoint);
-		writeString(buffer, this.trace);
-		buffer.writeShort(this.destinations.size());
-		for (String destination : this.destinations) {
-			writeString(buffer, destination);
+		for (int i = 0; i < fields.size(); i++) {
+			if (i == 5) {
+				buffer.writeShort(this.destinations.size());
+			}
+			buffer.writeShort(fields.get(i).length);
+			buffer.writeBytes(fields.get(i));
+		}
+		if (fields.size() == 5) {
+			buffer.writeShort(0);
 		}
 		return buffer;
 	}
@@ -216,14 +228,13 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 		return copy;
 	}
 
-	private static void writeString(ByteBuf buffer, String value) {
+	private static byte[] utf8(String value) {
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length > MAX_FIELD_LENGTH) {
 			throw new IllegalArgumentException(
 					"Envelope field longer than " + MAX_FIELD_LENGTH + " bytes: '" + value.substring(0, 40) + "...'");
 		}
-		buffer.writeShort(bytes.length);
-		buffer.writeBytes(bytes);
+		return bytes;
 	}
 
 	private static String readString(ByteBuf buffer, int[] position, int end) {

@@ -188,7 +188,11 @@ public final class Membership implements LinkRegistry.Listener {
 		this.database.update(own);
 		byte[] json = this.mapper.writeValueAsBytes(List.of(own));
 		Flux.fromIterable(links().links())
-			.flatMap((link) -> link.rsocket().requestResponse(control(LEAVE, json)).then().onErrorComplete())
+			.flatMap((link) -> link.rsocket()
+				.requestResponse(control(LEAVE, json))
+				.doOnNext(Payload::release)
+				.then()
+				.onErrorComplete())
 			.then()
 			.timeout(timeout, Mono.empty())
 			.block();

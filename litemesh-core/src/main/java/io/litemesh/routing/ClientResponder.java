@@ -7,6 +7,7 @@ import io.litemesh.Target;
 import io.litemesh.codec.MimeTypes;
 import io.litemesh.codec.RemoteError;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
@@ -48,34 +49,44 @@ final class ClientResponder implements RSocket {
 	@Override
 	public Mono<Payload> requestResponse(Payload payload) {
 		return Mono.defer(() -> {
-			Router.Call call = call(payload);
-			return this.router.request(call, Router.data(payload));
+			Request request = read(payload);
+			return this.router.request(call(request.route()), request.data());
 		}).map((reply) -> (Payload) ByteBufPayload.create(Unpooled.wrappedBuffer(reply))).onErrorMap(this::errorFrame);
 	}
 
 	@Override
 	public Mono<Void> fireAndForget(Payload payload) {
 		return Mono.defer(() -> {
-			Router.Call call = call(payload);
-			return this.router.fireAndForget(call, Router.data(payload));
+			Request request = read(payload);
+			return this.router.fireAndForget(call(request.route()), request.data());
 		}).onErrorResume((ex) -> Mono.empty());
 	}
 
 	@Override
 	public Flux<Payload> requestStream(Payload payload) {
 		return Flux.defer(() -> {
-			Router.Call call = call(payload);
-			return this.router.stream(call, Router.data(payload));
+			Request request = read(payload);
+			return this.router.stream(call(request.route()), request.data());
 		})
 			.map((element) -> (Payload) ByteBufPayload.create(Unpooled.wrappedBuffer(element)))
 			.onErrorMap(this::errorFrame);
 	}
 
-	private Router.Call call(Payload payload) {
-		String route = route(payload);
+	/**
+	 * Read route and data, then free the payload: it is a slice of the received frame.
+	 */
+	private Request read(Payload payload) {
+		try {
+			return new Request(route(payload), ByteBufUtil.getBytes(payload.sliceData()));
+		}
+		finally {
+			payload.release();
+		}
+	}
+
+	private Router.Call call(String route) {
 		int dot = route.lastIndexOf('.');
 		if (dot <= 0 || dot == route.length() - 1) {
-			payload.release();
 			throw new IllegalArgumentException("Route '" + route + "' is not <service>.<endpoint>");
 		}
 		String service = route.substring(0, dot);
@@ -106,6 +117,9 @@ final class ClientResponder implements RSocket {
 			return tag;
 		}
 		throw new IllegalArgumentException("Empty routing metadata; send the route <service>.<endpoint>");
+	}
+
+	private record Request(String route, byte[] data) {
 	}
 
 	private Throwable errorFrame(Throwable failure) {

@@ -212,8 +212,7 @@ public final class Router {
 		String what = describe(envelope);
 		return Mono.defer(() -> {
 			if (!isLocal(envelope.destination())) {
-				Link next = nextHop(envelope);
-				return next.rsocket().requestResponse(relayed(payload));
+				return nextHopOrRelease(envelope, payload).rsocket().requestResponse(relayed(payload));
 			}
 			byte[] data = data(payload);
 			return endpoint(envelope).invoke(data, context(envelope))
@@ -234,7 +233,7 @@ public final class Router {
 				return this.broadcaster.relaySend(envelope, payload);
 			}
 			if (!isLocal(envelope.destination())) {
-				return nextHop(envelope).rsocket().fireAndForget(relayed(payload));
+				return nextHopOrRelease(envelope, payload).rsocket().fireAndForget(relayed(payload));
 			}
 			byte[] data = data(payload);
 			endpoint(envelope).invoke(data, context(envelope))
@@ -260,7 +259,7 @@ public final class Router {
 				return this.broadcaster.relayScatter(envelope, payload);
 			}
 			if (!isLocal(envelope.destination())) {
-				return nextHop(envelope).rsocket().requestStream(relayed(payload));
+				return nextHopOrRelease(envelope, payload).rsocket().requestStream(relayed(payload));
 			}
 			byte[] data = data(payload);
 			return endpoint(envelope).invokeStream(data, context(envelope))
@@ -303,6 +302,18 @@ public final class Router {
 					+ ((route != null) ? " (its next hop " + route.nextHop() + " has no open link)" : ""));
 		}
 		return link;
+	}
+
+	private Link nextHopOrRelease(Envelope envelope, Payload payload) {
+		try {
+			return nextHop(envelope);
+		}
+		catch (RuntimeException ex) {
+			// payloads are slices of the received frame: whoever does not pass one on
+			// frees it
+			payload.release();
+			throw ex;
+		}
 	}
 
 	private Link nextHop(Envelope envelope) {

@@ -132,7 +132,7 @@ public final class TcpTransport {
 		String bindHost = bindHost();
 		TcpServer tcpServer = TcpServer.create().host(bindHost).port(this.settings.tcpPort()).runOn(this.loops);
 		CloseableChannel channel = RSocketServer.create(this::accept)
-			.payloadDecoder(PayloadDecoder.DEFAULT)
+			.payloadDecoder(PayloadDecoder.ZERO_COPY)
 			.fragment(this.mtu)
 			.maxInboundPayloadSize(this.inboundLimit)
 			.maxTimeToFirstFrame(Duration.ofSeconds(10))
@@ -185,7 +185,7 @@ public final class TcpTransport {
 			.dataMimeType(MimeTypes.JSON)
 			.setupPayload(DefaultPayload.create(this.mapper.writeValueAsBytes(own)))
 			.keepAlive(this.settings.keepAliveInterval(), this.settings.keepAliveTimeout())
-			.payloadDecoder(PayloadDecoder.DEFAULT)
+			.payloadDecoder(PayloadDecoder.ZERO_COPY)
 			.fragment(this.mtu)
 			.maxInboundPayloadSize(this.inboundLimit)
 			.acceptor(SocketAcceptor.with(responder))
