@@ -33,19 +33,28 @@ public record MailMessage(UUID id, String from, String to, Type type, UUID corre
 	 */
 	public enum Type {
 
-		/** Opens a request-response; answered by one {@link #REPLY} or {@link #ERROR}. */
+		/**
+		 * Opens a request-response; answered by one {@link #REPLY}, {@link #ERROR}, or
+		 * {@link #COMPLETE} when there is no value.
+		 */
 		REQUEST,
 
 		/** A fire-and-forget. */
 		FIRE,
 
-		/** Opens a request-stream; data holds the initial demand (8 bytes, big-endian). */
+		/**
+		 * Opens a request-stream; data holds the initial demand (8 bytes, big-endian)
+		 * followed by the request data.
+		 */
 		STREAM,
 
 		/** The answer to a request, or one element of a stream. */
 		REPLY,
 
-		/** Ends an interaction with an error; data is the error JSON. */
+		/**
+		 * Ends an interaction with an error; data is the message of the error, UTF-8, as
+		 * an RSocket error frame carries it (LiteMesh errors are JSON).
+		 */
 		ERROR,
 
 		/** Ends a stream. */

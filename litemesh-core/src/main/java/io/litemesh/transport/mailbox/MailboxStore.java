@@ -8,22 +8,22 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Durable storage shared by nodes that may have no other way to reach each other: a registry
- * of live nodes and a mailbox per node. Implemented by the JDBC-table and shared-directory
- * transports.
+ * Durable storage shared by nodes that may have no other way to reach each other: a
+ * registry of live nodes and a mailbox per node. Implemented by the JDBC-table and
+ * shared-directory transports.
  * <p>
  * Contract for implementations:
  * <ul>
- * <li>{@link #deliver} MUST make messages durable before it returns: a message delivered is
- * never lost while it has not expired, across restarts of either node.</li>
- * <li>{@link #claim} MUST NOT return one message to two concurrent claimers, and MUST return
- * a claimed message again if it was not {@link #acknowledge acknowledged} within
+ * <li>{@link #deliver} MUST make messages durable before it returns: a message delivered
+ * is never lost while it has not expired, across restarts of either node.</li>
+ * <li>{@link #claim} MUST NOT return one message to two concurrent claimers, and MUST
+ * return a claimed message again if it was not {@link #acknowledge acknowledged} within
  * {@link #CLAIM_TIMEOUT} (at-least-once: the claimer may have died).</li>
  * <li>Methods MUST be safe to call from several threads and MUST NOT block longer than
  * needed for their I/O; {@link #awaitMail} is the only method that waits.</li>
- * <li>A row or file that does not parse, is oversized, or belongs to another cluster MUST be
- * moved aside or deleted and counted in {@link #rejected()}, never returned and never retried
- * forever.</li>
+ * <li>A row or file that does not parse, is oversized, or belongs to another cluster MUST
+ * be moved aside or deleted and counted in {@link #rejected()}, never returned and never
+ * retried forever.</li>
  * </ul>
  *
  * @author LiteMesh team
@@ -85,8 +85,8 @@ public interface MailboxStore extends AutoCloseable {
 	int expire();
 
 	/**
-	 * Wait until mail may have arrived for a node, or the timeout passes. A wake-up is a hint
-	 * only; callers claim after every return.
+	 * Wait until mail may have arrived for a node, or the timeout passes. A wake-up is a
+	 * hint only; callers claim after every return.
 	 * @param nodeId the mailbox owner
 	 * @param timeout the longest wait
 	 * @throws InterruptedException when interrupted while waiting
