@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.actuate;
+
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import io.litemesh.MeshNode;
+import io.litemesh.membership.NodeStatus;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Binds a node's counters and graph to Micrometer: {@code litemesh.messages.sent},
+ * {@code litemesh.messages.dropped} (tagged with the reason), {@code litemesh.peers}
+ * (tagged with the state) and {@code litemesh.links}. Values are read from the node when
+ * a registry asks, so nothing is counted twice.
+ *
+ * @author LiteMesh team
+ */
+public class MeshMetrics implements MeterBinder {
+
+	private final MeshNode node;
+
+	/**
+	 * Create the binder for a node.
+	 * @param node the node
+	 */
+	public MeshMetrics(MeshNode node) {
+		this.node = node;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		FunctionCounter.builder("litemesh.messages.sent", this.node, counter("messagesSent"))
+			.description("Messages this node handed to its links, relayed ones included")
+			.baseUnit("messages")
+			.register(registry);
+		dropped(registry, "hop-limit", "hopLimitDrops");
+		dropped(registry, "malformed", "malformedMessages");
+		dropped(registry, "advertisement", "droppedAdvertisements");
+		dropped(registry, "refused-connection", "refusedConnections");
+		Gauge.builder("litemesh.peers", this.node, (node) -> node.snapshot().nodes().size() - 1)
+			.description("Other nodes this node knows of")
+			.baseUnit("nodes")
+			.tag("state", "known")
+			.register(registry);
+		Gauge.builder("litemesh.peers", this.node, MeshMetrics::reachablePeers)
+			.description("Other nodes this node can reach")
+			.baseUnit("nodes")
+			.tag("state", "reachable")
+			.register(registry);
+		Gauge.builder("litemesh.links", this.node, counter("links"))
+			.description("Links this node holds to its neighbours")
+			.baseUnit("links")
+			.register(registry);
+	}
+
+	private void dropped(MeterRegistry registry, String reason, String key) {
+		FunctionCounter.builder("litemesh.messages.dropped", this.node, counter(key))
+			.description("Messages or connections this node refused or dropped")
+			.baseUnit("messages")
+			.tag("reason", reason)
+			.register(registry);
+	}
+
+	private static ToDoubleFunction<MeshNode> counter(String key) {
+		return (node) -> {
+			Map<String, Object> health = node.health();
+			return (health.get(key) instanceof Number number) ? number.doubleValue() : 0;
+		};
+	}
+
+	private static double reachablePeers(MeshNode node) {
+		return node.snapshot()
+			.nodes()
+			.stream()
+			.filter((view) -> !view.id().equals(node.nodeId()))
+			.filter((view) -> view.status() == NodeStatus.UP || view.status() == NodeStatus.SUSPECT)
+			.count();
+	}
+
+}
