@@ -15,6 +15,8 @@ import java.util.function.UnaryOperator;
 import io.litemesh.codec.JsonCodec;
 import io.litemesh.membership.MeshSnapshot;
 import io.litemesh.membership.NodeState;
+import io.litemesh.transport.mailbox.MailboxStore;
+import io.litemesh.transport.mailbox.MailboxTimings;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
@@ -30,8 +32,9 @@ public final class MeshNode implements AutoCloseable {
 
 	private final NodeRuntime runtime;
 
-	private MeshNode(MeshSettings settings, JsonCodec codec, Clock clock, BiPredicate<String, String> linkFilter) {
-		this.runtime = new NodeRuntime(settings, codec, clock, linkFilter);
+	private MeshNode(MeshSettings settings, JsonCodec codec, Clock clock, BiPredicate<String, String> linkFilter,
+			List<MailboxStore> mailboxStores, MailboxTimings mailboxTimings) {
+		this.runtime = new NodeRuntime(settings, codec, clock, linkFilter, mailboxStores, mailboxTimings);
 	}
 
 	/**
@@ -95,8 +98,9 @@ public final class MeshNode implements AutoCloseable {
 	}
 
 	/**
-	 * Start the node: bind the TCP server, check the advertised address, join through the
-	 * seeds. Returns once the server listens; joining goes on in the background.
+	 * Start the node: bind the TCP server, check in to its mailbox stores, check the
+	 * advertised address, join through the seeds. Returns once the server listens;
+	 * joining goes on in the background.
 	 * @return this node
 	 */
 	public MeshNode start() {
@@ -210,6 +214,10 @@ public final class MeshNode implements AutoCloseable {
 		private int maxLinks = MeshSettings.DEFAULT_MAX_LINKS;
 
 		private BiPredicate<String, String> linkFilter = (local, peer) -> true;
+
+		private final List<MailboxStore> mailboxStores = new ArrayList<>();
+
+		private MailboxTimings mailboxTimings = MailboxTimings.DEFAULT;
 
 		private @Nullable ObjectMapper mapper;
 
@@ -386,14 +394,43 @@ public final class MeshNode implements AutoCloseable {
 		}
 
 		/**
-		 * Restrict which peers the node links to, so tests can build exact topologies
-		 * (chains, rings, islands) and cut links.
+		 * Restrict which peers the node links to over TCP, so tests can build exact
+		 * topologies (chains, rings, islands) and cut links. Durable transports link
+		 * every live peer of their store: sharing a store is the topology.
 		 * @param linkFilter tells, for this node's id and a peer's id, whether they may
 		 * link
 		 * @return this builder
 		 */
 		Builder linkFilter(BiPredicate<String, String> linkFilter) {
 			this.linkFilter = linkFilter;
+			return this;
+		}
+
+		/**
+		 * Add a durable transport: the node checks in to the store's registry, links to
+		 * every live node of its cluster there, and receives messages through its
+		 * mailbox, even from nodes it has no TCP route to. Its links cost more than TCP
+		 * links, so they carry traffic where TCP does not reach, or when a TCP link
+		 * fails. Call once per store; the node closes the stores when it stops.
+		 * @param store the store, such as a
+		 * {@link io.litemesh.transport.file.FileMailboxStore}
+		 * @return this builder
+		 */
+		public Builder mailboxStore(MailboxStore store) {
+			if (store == null) {
+				throw new IllegalArgumentException("'store' must not be null");
+			}
+			this.mailboxStores.add(store);
+			return this;
+		}
+
+		/**
+		 * Set the pace of the durable transports, so tests can shorten it.
+		 * @param mailboxTimings check-in interval, lease and message lifetimes
+		 * @return this builder
+		 */
+		Builder mailboxTimings(MailboxTimings mailboxTimings) {
+			this.mailboxTimings = mailboxTimings;
 			return this;
 		}
 
@@ -427,7 +464,8 @@ public final class MeshNode implements AutoCloseable {
 					this.secret, this.advertiseInterval, this.advertisementTtl, this.keepAliveInterval,
 					this.keepAliveTimeout, this.reconnectMaxBackoff, this.maxLinks);
 			JsonCodec codec = (this.mapper != null) ? new JsonCodec(this.mapper) : new JsonCodec();
-			return new MeshNode(settings, codec, this.clock, this.linkFilter);
+			return new MeshNode(settings, codec, this.clock, this.linkFilter, List.copyOf(this.mailboxStores),
+					this.mailboxTimings);
 		}
 
 	}

@@ -31,6 +31,8 @@ import io.litemesh.routing.Router;
 import io.litemesh.security.SharedSecret;
 import io.litemesh.transport.Hello;
 import io.litemesh.transport.LinkRegistry;
+import io.litemesh.transport.mailbox.MailboxStore;
+import io.litemesh.transport.mailbox.MailboxTimings;
 import io.litemesh.transport.tcp.HostAndPort;
 import io.litemesh.transport.tcp.TcpTransport;
 import org.apache.commons.logging.Log;
@@ -79,6 +81,8 @@ final class NodeRuntime {
 
 	private final TcpTransport tcp;
 
+	private final MailboxTransports mailboxes;
+
 	private final Joiner joiner;
 
 	private final Scheduler scheduler;
@@ -91,14 +95,19 @@ final class NodeRuntime {
 
 	private volatile @Nullable Boolean advertisedAddressVerified;
 
-	NodeRuntime(MeshSettings settings, JsonCodec codec, Clock clock, BiPredicate<String, String> linkFilter) {
+	NodeRuntime(MeshSettings settings, JsonCodec codec, Clock clock, BiPredicate<String, String> linkFilter,
+			List<MailboxStore> stores, MailboxTimings mailboxTimings) {
 		this.settings = settings;
 		this.codec = codec;
 		long incarnation = clock.millis();
 		this.services = new ServiceRegistry(codec);
 		this.membership = new Membership(settings, clock, incarnation, this::serviceInfos, () -> this.addresses);
 		Predicate<String> allowed = (peer) -> linkFilter.test(settings.nodeId(), peer);
-		this.links = new LinkRegistry(settings.nodeId(), this.membership, allowed);
+		// the filter shapes what the joiner dials; durable transports link every live
+		// peer
+		// of their store
+		this.links = new LinkRegistry(settings.nodeId(), this.membership,
+				(link) -> !link.transport().equals("tcp") || allowed.test(link.peerId()));
 		this.membership.setLinks(this.links);
 		this.router = new Router(settings, this.membership, this.links, this.services);
 		this.selector = new ProviderSelector(settings.nodeId(), this.membership);
@@ -107,6 +116,8 @@ final class NodeRuntime {
 		Hello hello = new Hello(Hello.PROTOCOL, settings.nodeId(), settings.cluster(), incarnation, 0, null);
 		SharedSecret secret = (settings.secret() != null) ? new SharedSecret(settings.secret(), clock) : null;
 		this.tcp = new TcpTransport(settings, hello, secret, responders, this.links);
+		this.mailboxes = new MailboxTransports(settings, stores, incarnation, secret, responders, this.links,
+				mailboxTimings, clock);
 		this.joiner = new Joiner(settings, this.membership.database(), this.links, allowed,
 				(address) -> this.tcp.dial(HostAndPort.parse(address, MeshSettings.DEFAULT_TCP_PORT))
 					.map(Hello::nodeId),
@@ -153,6 +164,7 @@ final class NodeRuntime {
 		}
 		HostAndPort advertised = this.tcp.start();
 		this.addresses = (advertised != null) ? List.of(advertised.toUri()) : List.of();
+		this.mailboxes.start();
 		this.membership.advertise();
 		if (advertised != null) {
 			checkAdvertisedAddress(advertised);
@@ -161,8 +173,15 @@ final class NodeRuntime {
 		this.tasks.add(schedule(this.membership::tick, this.settings.advertiseInterval()));
 		logger.info("LiteMesh node " + this.settings.nodeId() + " started: cluster '" + this.settings.cluster()
 				+ "', addresses " + (this.addresses.isEmpty() ? "none (outbound only)" : this.addresses)
-				+ ", transports [tcp], services " + this.services.services().stream().map(LocalService::name).toList()
-				+ ", seeds " + this.settings.seeds());
+				+ ", transports " + transports() + ", services "
+				+ this.services.services().stream().map(LocalService::name).toList() + ", seeds "
+				+ this.settings.seeds());
+	}
+
+	private List<String> transports() {
+		List<String> transports = new ArrayList<>(List.of("tcp"));
+		transports.addAll(this.mailboxes.names());
+		return transports;
 	}
 
 	private void joinTick() {
@@ -212,6 +231,7 @@ final class NodeRuntime {
 		catch (RuntimeException ex) {
 			logger.debug("Node " + this.settings.nodeId() + " could not tell every neighbour it leaves", ex);
 		}
+		this.mailboxes.stop();
 		this.links.disposeAll();
 		this.tcp.stop();
 		this.scheduler.dispose();
@@ -248,6 +268,10 @@ final class NodeRuntime {
 		health.put("malformedMessages", this.router.malformedMessages());
 		health.put("droppedAdvertisements", this.membership.droppedAdvertisements());
 		health.put("refusedConnections", this.tcp.refusedConnections());
+		List<Map<String, Object>> transports = this.mailboxes.health();
+		if (!transports.isEmpty()) {
+			health.put("transports", transports);
+		}
 		if (this.advertisedAddressVerified != null) {
 			health.put("advertisedAddressVerified", this.advertisedAddressVerified);
 		}

@@ -7,11 +7,15 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import io.litemesh.transport.file.FileMailboxStore;
+import io.litemesh.transport.mailbox.MailboxTimings;
 
 /**
  * A node in a separate JVM, so a test can kill it as a crash would: the operating system
@@ -23,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 final class ExternalNode implements AutoCloseable {
 
 	private static final String READY = "LITEMESH-READY ";
+
+	private static final String FILE_MODE = "file:";
 
 	private final Process process;
 
@@ -75,6 +81,20 @@ final class ExternalNode implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Start a node in a new JVM that offers the greeter service and reaches the others
+	 * only through a shared directory, at the pace of {@link TestMesh#FAST_MAILBOX} but
+	 * with a lease of five seconds, so that it stays a peer that long after a kill.
+	 * @param nodeId the node id
+	 * @param cluster the cluster
+	 * @param directory the shared directory
+	 * @return the running node; its {@link #address()} is {@code file}
+	 * @throws Exception when the process does not come up
+	 */
+	static ExternalNode startFileOnly(String nodeId, String cluster, Path directory) throws Exception {
+		return start(nodeId, cluster, FILE_MODE + directory.toAbsolutePath());
+	}
+
 	String address() {
 		return this.address;
 	}
@@ -93,10 +113,31 @@ final class ExternalNode implements AutoCloseable {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args[2].startsWith(FILE_MODE)) {
+			mainFileOnly(args[0], args[1], Path.of(args[2].substring(FILE_MODE.length())));
+			return;
+		}
 		MeshNode node = MeshNode.builder().nodeId(args[0]).cluster(args[1]).tcpPort(0).seeds(List.of(args[2])).build();
 		node.registerService("greeter", "", java.util.Map.of(), new TestServices.Greeter(args[0]));
 		node.start();
 		System.out.println(READY + node.addresses().get(0));
+		System.out.flush();
+		Thread.currentThread().join();
+	}
+
+	private static void mainFileOnly(String nodeId, String cluster, Path directory) throws Exception {
+		MailboxTimings timings = new MailboxTimings(TestMesh.FAST_MAILBOX.checkInInterval(), Duration.ofSeconds(5),
+				TestMesh.FAST_MAILBOX.fireTtl(), TestMesh.FAST_MAILBOX.expireInterval());
+		MeshNode node = MeshNode.builder()
+			.nodeId(nodeId)
+			.cluster(cluster)
+			.tcpPort(-1)
+			.mailboxStore(new FileMailboxStore(directory))
+			.mailboxTimings(timings)
+			.build();
+		node.registerService("greeter", "", java.util.Map.of(), new TestServices.Greeter(nodeId));
+		node.start();
+		System.out.println(READY + "file");
 		System.out.flush();
 		Thread.currentThread().join();
 	}

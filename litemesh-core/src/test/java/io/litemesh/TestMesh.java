@@ -3,6 +3,7 @@
  */
 package io.litemesh;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.function.Consumer;
 
 import io.litemesh.membership.NodeStatus;
 import io.litemesh.membership.NodeView;
+import io.litemesh.transport.file.FileMailboxStore;
+import io.litemesh.transport.mailbox.MailboxStore;
+import io.litemesh.transport.mailbox.MailboxTimings;
 
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +27,13 @@ import static org.awaitility.Awaitility.await;
 final class TestMesh implements AutoCloseable {
 
 	static final Duration CONVERGE = Duration.ofSeconds(15);
+
+	/**
+	 * A fast pace for durable transports: check in every 200 ms, a one-second lease,
+	 * expiry sweeps every second.
+	 */
+	static final MailboxTimings FAST_MAILBOX = new MailboxTimings(Duration.ofMillis(200), Duration.ofSeconds(1),
+			Duration.ofMinutes(1), Duration.ofSeconds(1));
 
 	private final List<MeshNode> nodes = new ArrayList<>();
 
@@ -111,6 +122,45 @@ final class TestMesh implements AutoCloseable {
 		}, services);
 	}
 
+	/**
+	 * Start a node that reaches the others only through a shared directory: no TCP port,
+	 * no seeds.
+	 * @param nodeId the node id
+	 * @param directory the shared directory
+	 * @param services the services it offers
+	 * @return the started node
+	 */
+	MeshNode startFileOnly(String nodeId, Path directory, Object... services) {
+		return start(nodeId, fileOnly(new FileMailboxStore(directory)), services);
+	}
+
+	/**
+	 * Make a node reach the others only through a store: no TCP port, no seeds.
+	 * @param store the store
+	 * @return the builder customizer
+	 */
+	static Consumer<MeshNode.Builder> fileOnly(MailboxStore store) {
+		return (builder) -> builder.tcpPort(-1).seeds(List.of()).mailboxStore(store).mailboxTimings(FAST_MAILBOX);
+	}
+
+	/**
+	 * Add a shared directory to a node, besides TCP.
+	 * @param directory the shared directory
+	 * @return the builder customizer
+	 */
+	/**
+	 * Share a durable store besides TCP, with timings for tests.
+	 * @param store the node's store
+	 * @return the customizer
+	 */
+	static Consumer<MeshNode.Builder> sharing(MailboxStore store) {
+		return (builder) -> builder.mailboxStore(store).mailboxTimings(FAST_MAILBOX);
+	}
+
+	static Consumer<MeshNode.Builder> sharedDirectory(Path directory) {
+		return (builder) -> builder.mailboxStore(new FileMailboxStore(directory)).mailboxTimings(FAST_MAILBOX);
+	}
+
 	static MeshTemplate template(MeshNode node) {
 		return new MeshTemplate(node);
 	}
@@ -142,6 +192,14 @@ final class TestMesh implements AutoCloseable {
 			.map(NodeView::id)
 			.sorted()
 			.toList();
+	}
+
+	/**
+	 * Return the cluster of this mesh's nodes, for nodes started elsewhere.
+	 * @return the cluster name
+	 */
+	String cluster() {
+		return this.cluster;
 	}
 
 	List<MeshNode> nodes() {

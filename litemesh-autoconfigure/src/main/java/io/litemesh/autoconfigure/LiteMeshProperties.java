@@ -308,12 +308,14 @@ public class LiteMeshProperties {
 		private @Nullable Boolean enabled;
 
 		/**
-		 * Database schema initialization mode.
+		 * When to create the registry and mailbox tables: for an embedded database only,
+		 * always, or never. Missing tables fail startup.
 		 */
 		private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
 
 		/**
-		 * Prefix of the registry and mailbox tables.
+		 * Prefix of the registry and mailbox table names: a letter followed by at most 39
+		 * letters, digits or underscores.
 		 */
 		private String tablePrefix = "LITEMESH_";
 

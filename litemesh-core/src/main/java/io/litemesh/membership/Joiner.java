@@ -39,6 +39,12 @@ public final class Joiner {
 
 	private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
+	/**
+	 * The transport this joiner dials and bounds; durable transports link every live peer
+	 * of their store on their own.
+	 */
+	private static final String TCP = "tcp";
+
 	/** A link younger than this is never closed as excess: its peer is still settling. */
 	private static final Duration SETTLING = Duration.ofSeconds(2);
 
@@ -91,7 +97,7 @@ public final class Joiner {
 				dialIfDue(seed, null);
 			}
 		}
-		int missing = this.settings.targetLinks() - this.links.links().size();
+		int missing = this.settings.targetLinks() - this.links.links(TCP).size();
 		if (missing > 0) {
 			for (NodeAdvertisement candidate : candidates(routes, ownAddresses)) {
 				if (missing-- <= 0) {
@@ -109,7 +115,7 @@ public final class Joiner {
 		for (NodeAdvertisement advertisement : this.database.advertisements()) {
 			String peer = advertisement.nodeId();
 			if (peer.equals(this.settings.nodeId()) || advertisement.leaving() || advertisement.addresses().isEmpty()
-					|| ownAddresses.contains(advertisement.addresses().get(0)) || this.links.get(peer) != null
+					|| ownAddresses.contains(advertisement.addresses().get(0)) || this.links.get(peer, TCP) != null
 					|| !this.allowed.test(peer) || isBusy(advertisement.addresses().get(0))) {
 				continue;
 			}
@@ -137,7 +143,7 @@ public final class Joiner {
 	}
 
 	private void shedExcessLink() {
-		List<Link> open = this.links.links();
+		List<Link> open = this.links.links(TCP);
 		for (Link link : open) {
 			if (!this.allowed.test(link.peerId())) {
 				link.dispose();
@@ -185,7 +191,7 @@ public final class Joiner {
 
 	private void failed(String address, @Nullable String expectedPeer, Attempts state, Throwable ex) {
 		String knownPeer = (expectedPeer != null) ? expectedPeer : this.seedPeers.get(address);
-		if (knownPeer != null && this.links.get(knownPeer) != null) {
+		if (knownPeer != null && this.links.get(knownPeer, TCP) != null) {
 			// both sides dialled at once and this connection lost the tie-break: no
 			// failure
 			synchronized (state) {

@@ -215,9 +215,17 @@ public final class Membership implements LinkRegistry.Listener {
 
 	private void flood(List<NodeAdvertisement> advertisements, @Nullable String exceptPeer) {
 		byte[] json = this.mapper.writeValueAsBytes(advertisements);
+		// one copy per neighbour, over its cheapest link, though it may be linked several
+		// ways
+		Set<String> peers = new HashSet<>();
 		for (Link link : links().links()) {
-			if (!link.peerId().equals(exceptPeer)) {
-				send(link, json);
+			peers.add(link.peerId());
+		}
+		peers.remove(exceptPeer);
+		for (String peer : peers) {
+			Link cheapest = links().get(peer);
+			if (cheapest != null) {
+				send(cheapest, json);
 			}
 		}
 	}

@@ -14,9 +14,12 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The links of one node, at most one per neighbour. When two nodes dial each other at
- * once, both keep the connection dialled by the node with the smaller id, so they agree
- * without talking about it.
+ * The links of one node: at most one per neighbour and transport, so a neighbour may be
+ * reached over TCP and, as a fallback, through a durable mailbox. When two nodes dial
+ * each other at once, both keep the connection dialled by the node with the smaller id,
+ * so they agree without talking about it. {@link #get(String)} returns the cheapest open
+ * link to a neighbour, so traffic falls back to the next transport as soon as a link
+ * closes.
  *
  * @author LiteMesh team
  */
@@ -28,9 +31,9 @@ public final class LinkRegistry {
 
 	private final Listener listener;
 
-	private final Predicate<String> allowed;
+	private final Predicate<Link> allowed;
 
-	private final Map<String, Link> links = new ConcurrentHashMap<>();
+	private final Map<String, Map<String, Link>> links = new ConcurrentHashMap<>();
 
 	private final Map<Link, Long> openedAt = new ConcurrentHashMap<>();
 
@@ -38,35 +41,37 @@ public final class LinkRegistry {
 	 * Create an empty registry.
 	 * @param localId the id of the local node
 	 * @param listener told of every link that comes up or goes down
-	 * @param allowed which peers this node may link to
+	 * @param allowed which links this node may keep
 	 */
-	public LinkRegistry(String localId, Listener listener, Predicate<String> allowed) {
+	public LinkRegistry(String localId, Listener listener, Predicate<Link> allowed) {
 		this.localId = localId;
 		this.listener = listener;
 		this.allowed = allowed;
 	}
 
 	/**
-	 * Add a link, resolving a duplicate to the same neighbour; the link that loses is
-	 * closed.
+	 * Add a link, resolving a duplicate to the same neighbour over the same transport;
+	 * the link that loses is closed.
 	 * @param link the new link
 	 * @return {@code true} when the link was kept
 	 */
 	public boolean add(Link link) {
-		if (!this.allowed.test(link.peerId())) {
+		if (!this.allowed.test(link)) {
 			logger.debug("Link to " + link.peerId() + " is not allowed; closing it");
 			link.dispose();
 			return false;
 		}
 		Link loser;
 		synchronized (this) {
-			Link current = this.links.get(link.peerId());
+			Map<String, Link> byTransport = this.links.computeIfAbsent(link.peerId(),
+					(peer) -> new ConcurrentHashMap<>());
+			Link current = byTransport.get(link.transport());
 			if (current != null && !current.isDisposed() && !prefer(link, current)) {
 				loser = link;
 			}
 			else {
 				loser = current;
-				this.links.put(link.peerId(), link);
+				byTransport.put(link.transport(), link);
 			}
 		}
 		if (loser != null) {
@@ -92,29 +97,75 @@ public final class LinkRegistry {
 
 	private void removed(Link link) {
 		this.openedAt.remove(link);
-		if (this.links.remove(link.peerId(), link)) {
+		boolean removed;
+		synchronized (this) {
+			Map<String, Link> byTransport = this.links.get(link.peerId());
+			removed = byTransport != null && byTransport.remove(link.transport(), link);
+			if (byTransport != null && byTransport.isEmpty()) {
+				this.links.remove(link.peerId());
+			}
+		}
+		if (removed) {
 			this.listener.linkDown(link);
 		}
 	}
 
 	/**
-	 * Return the link to a neighbour.
+	 * Return the cheapest open link to a neighbour.
 	 * @param peerId the neighbour
 	 * @return the link, {@code null} when there is none
 	 */
 	public @Nullable Link get(String peerId) {
-		Link link = this.links.get(peerId);
+		Map<String, Link> byTransport = this.links.get(peerId);
+		if (byTransport == null) {
+			return null;
+		}
+		Link cheapest = null;
+		for (Link link : byTransport.values()) {
+			if (!link.isDisposed() && (cheapest == null || link.cost() < cheapest.cost())) {
+				cheapest = link;
+			}
+		}
+		return cheapest;
+	}
+
+	/**
+	 * Return the link to a neighbour over one transport.
+	 * @param peerId the neighbour
+	 * @param transport the transport, such as {@code tcp}
+	 * @return the link, {@code null} when there is none
+	 */
+	public @Nullable Link get(String peerId, String transport) {
+		Map<String, Link> byTransport = this.links.get(peerId);
+		Link link = (byTransport != null) ? byTransport.get(transport) : null;
 		return (link != null && !link.isDisposed()) ? link : null;
 	}
 
 	/**
-	 * Return every open link.
+	 * Return every open link, of every transport.
 	 * @return the links
 	 */
 	public List<Link> links() {
 		List<Link> open = new ArrayList<>();
-		for (Link link : this.links.values()) {
-			if (!link.isDisposed()) {
+		for (Map<String, Link> byTransport : this.links.values()) {
+			for (Link link : byTransport.values()) {
+				if (!link.isDisposed()) {
+					open.add(link);
+				}
+			}
+		}
+		return open;
+	}
+
+	/**
+	 * Return the open links of one transport.
+	 * @param transport the transport, such as {@code tcp}
+	 * @return the links
+	 */
+	public List<Link> links(String transport) {
+		List<Link> open = new ArrayList<>();
+		for (Link link : links()) {
+			if (link.transport().equals(transport)) {
 				open.add(link);
 			}
 		}
@@ -135,7 +186,7 @@ public final class LinkRegistry {
 	 * Close every link.
 	 */
 	public void disposeAll() {
-		this.links.values().forEach(Link::dispose);
+		links().forEach(Link::dispose);
 	}
 
 	/**

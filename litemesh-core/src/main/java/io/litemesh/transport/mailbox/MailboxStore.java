@@ -16,15 +16,18 @@ import java.util.UUID;
  * <ul>
  * <li>{@link #deliver} MUST make messages durable before it returns: a message delivered
  * is never lost while it has not expired, across restarts of either node.</li>
- * <li>{@link #claim} MUST NOT return one message to two concurrent claimers, and MUST
- * return a claimed message again if it was not {@link #acknowledge acknowledged} within
- * {@link #CLAIM_TIMEOUT} (at-least-once: the claimer may have died).</li>
+ * <li>{@link #claim} MUST NOT return one message to two concurrent claimers, MUST return
+ * a claimed message again if it was not {@link #acknowledge acknowledged} within the
+ * store's claim timeout ({@link #CLAIM_TIMEOUT} unless configured otherwise;
+ * at-least-once: the claimer may have died), and MUST NOT return an expired message.</li>
  * <li>Methods MUST be safe to call from several threads and MUST NOT block longer than
  * needed for their I/O; {@link #awaitMail} is the only method that waits.</li>
  * <li>A row or file that does not parse, is oversized, or belongs to another cluster MUST
  * be moved aside or deleted and counted in {@link #rejected()}, never returned and never
  * retried forever.</li>
  * </ul>
+ * Every store passes the contract test {@code AbstractMailboxStoreTests} of the core's
+ * test sources.
  *
  * @author LiteMesh team
  */
@@ -80,7 +83,8 @@ public interface MailboxStore extends AutoCloseable {
 
 	/**
 	 * Delete expired messages and registry entries.
-	 * @return how many messages were removed
+	 * @return how many messages were removed, counting those that {@link #claim} found
+	 * expired and removed since the last call, each message once
 	 */
 	int expire();
 

@@ -1,0 +1,458 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.transport.jdbc;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import io.litemesh.PayloadTooLargeException;
+import io.litemesh.transport.mailbox.MailMessage;
+import io.litemesh.transport.mailbox.MailboxStore;
+import io.litemesh.transport.mailbox.RegistryEntry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
+
+/**
+ * A {@link MailboxStore} in two database tables: a registry of live nodes and a mailbox
+ * table, on H2, PostgreSQL or MariaDB.
+ * <p>
+ * A claim marks up to {@code max} rows of a mailbox as claimed until the claim timeout,
+ * in one transaction that skips rows other claimers hold ({@code FOR UPDATE SKIP LOCKED};
+ * on H2, which cannot skip them usefully, it waits for them); acknowledging deletes them.
+ * A row that does not parse, is oversized or belongs to another cluster is deleted as it
+ * is claimed, logged and counted. On PostgreSQL a delivery notifies the recipient, which
+ * a listening connection turns into an immediate wake-up; elsewhere, and while that
+ * connection is away, {@link #awaitMail} polls adaptively: again at once after a full
+ * batch, then at intervals that double from 10 ms up to the poll interval. Each store
+ * operation runs in a transaction of its own, so a delivery is durable when it returns
+ * even if the caller is inside an application transaction. While the database fails,
+ * every call throws, {@link #status()} says so, and {@link #awaitMail} backs off.
+ * <p>
+ * The tables must exist: see {@link JdbcSchema}.
+ *
+ * @author LiteMesh team
+ */
+public final class JdbcMailboxStore implements MailboxStore {
+
+	/** Default longest interval at which an idle mailbox is polled. */
+	public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+
+	/** Default largest message data accepted, as {@code litemesh.max-frame-size}. */
+	public static final int DEFAULT_MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
+
+	private static final Log logger = LogFactory.getLog(JdbcMailboxStore.class);
+
+	private static final int LOCK_ATTEMPTS = 5;
+
+	private final DatabaseType type;
+
+	private final MailboxTable table;
+
+	private final JdbcRegistry registry;
+
+	private final TransactionTemplate registryWrites;
+
+	private final MailSignals signals;
+
+	private final StoreHealth health;
+
+	private final @Nullable PostgresNotificationListener listener;
+
+	private final int maxMessageSize;
+
+	private final Duration pollInterval;
+
+	private final Clock clock;
+
+	private final AtomicLong rejected = new AtomicLong();
+
+	private final AtomicLong expired = new AtomicLong();
+
+	private volatile boolean closed;
+
+	/**
+	 * Create a store with the default poll interval, for messages of any cluster.
+	 * @param dataSource the database
+	 * @param tablePrefix the prefix of the table names
+	 * @param claimTimeout how long a claim holds before the message is offered again
+	 * @param maxMessageSize the largest message data accepted, in bytes
+	 * @throws JdbcSchemaMissingException when the tables do not exist
+	 */
+	public JdbcMailboxStore(DataSource dataSource, String tablePrefix, Duration claimTimeout, int maxMessageSize) {
+		this(builder(dataSource).tablePrefix(tablePrefix).claimTimeout(claimTimeout).maxMessageSize(maxMessageSize));
+	}
+
+	private JdbcMailboxStore(Builder builder) {
+		DataSource dataSource = builder.dataSource;
+		this.type = JdbcSchema.databaseType(dataSource);
+		this.table = new MailboxTable(dataSource, this.type, builder.tablePrefix, builder.claimTimeout,
+				builder.maxMessageSize, builder.cluster);
+		this.registry = new JdbcRegistry(new NamedParameterJdbcTemplate(dataSource), this.type, builder.tablePrefix);
+		this.registryWrites = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.registryWrites.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.maxMessageSize = builder.maxMessageSize;
+		this.pollInterval = builder.pollInterval;
+		this.clock = builder.clock;
+		this.signals = new MailSignals(this.pollInterval);
+		this.health = new StoreHealth(builder.maxBackoff);
+		this.listener = (builder.notifications && this.type.hasNotifications() && Notifications.available())
+				? Notifications.listener(dataSource, this.table.channel(), this.signals, builder.maxBackoff) : null;
+	}
+
+	/**
+	 * Start building a store.
+	 * @param dataSource the database
+	 * @return a builder with the defaults
+	 */
+	public static Builder builder(DataSource dataSource) {
+		return new Builder(dataSource);
+	}
+
+	@Override
+	public String transport() {
+		return "jdbc";
+	}
+
+	@Override
+	public void checkIn(RegistryEntry entry) {
+		access(() -> this.registryWrites.execute((status) -> {
+			this.registry.checkIn(entry);
+			return null;
+		}));
+	}
+
+	@Override
+	public void checkOut(String nodeId) {
+		access(() -> this.registryWrites.execute((status) -> {
+			this.registry.checkOut(nodeId);
+			return null;
+		}));
+	}
+
+	@Override
+	public List<RegistryEntry> liveNodes(String cluster) {
+		return access(() -> this.registry.liveNodes(cluster, this.clock.millis()));
+	}
+
+	@Override
+	public void deliver(List<MailMessage> messages) {
+		if (messages.isEmpty()) {
+			return;
+		}
+		Set<String> recipients = new LinkedHashSet<>();
+		for (MailMessage message : messages) {
+			checkSize(message);
+			recipients.add(message.to());
+		}
+		long now = this.clock.millis();
+		access(() -> {
+			this.table.insert(messages, now);
+			return null;
+		});
+		// recipients served by this very store need no round trip through the database
+		recipients.forEach(this.signals::wake);
+	}
+
+	private void checkSize(MailMessage message) {
+		if (message.data().length > this.maxMessageSize || message.metadata().length > MailMessage.MAX_METADATA) {
+			throw new PayloadTooLargeException("Message " + message.id() + " to '" + message.to() + "' has "
+					+ message.data().length + " bytes of data and " + message.metadata().length
+					+ " of metadata; the JDBC mailbox takes at most " + this.maxMessageSize + " and "
+					+ MailMessage.MAX_METADATA);
+		}
+	}
+
+	@Override
+	public List<MailMessage> claim(String nodeId, int max) {
+		if (max <= 0) {
+			return List.of();
+		}
+		this.signals.track(nodeId);
+		long now = this.clock.millis();
+		List<MailRow> rows = access(() -> this.table.claim(nodeId, max, now));
+		List<MailMessage> messages = new ArrayList<>(rows.size());
+		for (MailRow row : rows) {
+			if (row.message() != null) {
+				messages.add(row.message());
+			}
+			else {
+				this.rejected.incrementAndGet();
+				logger.warn("Removed the row with SEQ " + row.seq() + " from the JDBC mailbox of '" + row.recipient()
+						+ "': " + row.rejection());
+			}
+		}
+		this.signals.claimed(nodeId, rows.size(), max);
+		return messages;
+	}
+
+	@Override
+	public void acknowledge(List<UUID> messageIds) {
+		if (messageIds.isEmpty()) {
+			return;
+		}
+		access(() -> {
+			this.table.delete(messageIds);
+			return null;
+		});
+	}
+
+	@Override
+	public int expire() {
+		long now = this.clock.millis();
+		int count = access(() -> this.table.expire(now));
+		this.expired.addAndGet(count);
+		return count;
+	}
+
+	@Override
+	public void awaitMail(String nodeId, Duration timeout) throws InterruptedException {
+		if (this.closed) {
+			return;
+		}
+		long max = Math.max(0, timeout.toNanos());
+		long backoff = this.health.backoffNanos();
+		if (backoff > 0) {
+			// the database is away: wait out the back-off rather than hammer it
+			this.signals.await(nodeId, Math.min(max, backoff), false);
+			return;
+		}
+		PostgresNotificationListener listener = this.listener;
+		if (listener != null) {
+			listener.start();
+			if (listener.isListening()) {
+				// a notification wakes us; the poll interval only bounds a lost one
+				this.signals.await(nodeId, Math.min(max, this.pollInterval.toNanos()), false);
+				return;
+			}
+		}
+		this.signals.await(nodeId, max, true);
+	}
+
+	@Override
+	public long rejected() {
+		return this.rejected.get();
+	}
+
+	/**
+	 * Return how many expired messages this store removed.
+	 * @return the count
+	 */
+	public long expired() {
+		return this.expired.get();
+	}
+
+	/**
+	 * Return the state of this store, for health details.
+	 * @return the status
+	 */
+	public Status status() {
+		PostgresNotificationListener listener = this.listener;
+		return new Status(this.health.isUp(), this.health.error(), this.health.failures(), this.type.platform(),
+				listener != null && listener.isListening(), this.rejected.get(), this.expired.get());
+	}
+
+	/**
+	 * Return the backend process id of the connection that listens for notifications.
+	 * @return the pid, 0 when none listens
+	 */
+	int listenerBackendPid() {
+		PostgresNotificationListener listener = this.listener;
+		return (listener != null) ? listener.backendPid() : 0;
+	}
+
+	@Override
+	public void close() {
+		this.closed = true;
+		if (this.listener != null) {
+			this.listener.close();
+		}
+		this.signals.wakeAll();
+	}
+
+	private <T> T access(Supplier<T> call) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				T result = call.get();
+				this.health.succeeded();
+				return result;
+			}
+			catch (PessimisticLockingFailureException ex) {
+				// a deadlock between a claim and an acknowledgement rolled one back: it
+				// is
+				// contention, not an outage, and the rolled-back call is safe to run
+				// again
+				if (attempt >= LOCK_ATTEMPTS) {
+					throw ex;
+				}
+			}
+			catch (RuntimeException ex) {
+				this.health.failed(ex);
+				throw ex;
+			}
+		}
+	}
+
+	/**
+	 * The state of a store.
+	 *
+	 * @param up whether the database answered the last call
+	 * @param error the last error while it does not, else {@code null}
+	 * @param failures how many calls failed in a row
+	 * @param database {@code h2}, {@code postgresql} or {@code mariadb}
+	 * @param listening whether a connection listens for notifications now
+	 * @param rejected how many malformed, oversized or foreign messages were removed
+	 * @param expired how many expired messages were removed
+	 */
+	public record Status(boolean up, @Nullable String error, int failures, String database, boolean listening,
+			long rejected, long expired) {
+	}
+
+	/**
+	 * Builds a {@link JdbcMailboxStore}, checking each value as it is set.
+	 */
+	public static final class Builder {
+
+		private final DataSource dataSource;
+
+		private String tablePrefix = JdbcSchema.DEFAULT_TABLE_PREFIX;
+
+		private Duration claimTimeout = CLAIM_TIMEOUT;
+
+		private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+
+		private @Nullable String cluster;
+
+		private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+
+		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		private boolean notifications = true;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder(DataSource dataSource) {
+			Assert.notNull(dataSource, "'dataSource' must not be null");
+			this.dataSource = dataSource;
+		}
+
+		/**
+		 * Set the prefix of the table names.
+		 * @param tablePrefix a plain SQL identifier, {@code LITEMESH_} by default
+		 * @return this builder
+		 */
+		public Builder tablePrefix(String tablePrefix) {
+			this.tablePrefix = JdbcSchema.requireValidPrefix(tablePrefix);
+			return this;
+		}
+
+		/**
+		 * Set how long a claim holds before the message is offered again.
+		 * @param claimTimeout a positive duration, {@link MailboxStore#CLAIM_TIMEOUT} by
+		 * default
+		 * @return this builder
+		 */
+		public Builder claimTimeout(Duration claimTimeout) {
+			this.claimTimeout = positive("claimTimeout", claimTimeout);
+			return this;
+		}
+
+		/**
+		 * Set the largest message data accepted; larger rows are rejected.
+		 * @param maxMessageSize a size in bytes, 16 MB by default
+		 * @return this builder
+		 */
+		public Builder maxMessageSize(int maxMessageSize) {
+			Assert.isTrue(maxMessageSize > 0, () -> "'maxMessageSize' must be positive, not " + maxMessageSize);
+			this.maxMessageSize = maxMessageSize;
+			return this;
+		}
+
+		/**
+		 * Set the cluster of the nodes using this store: messages are stamped with it,
+		 * and messages stamped with another are rejected.
+		 * @param cluster the cluster, {@code null} (the default) to accept any
+		 * @return this builder
+		 */
+		public Builder cluster(@Nullable String cluster) {
+			this.cluster = cluster;
+			return this;
+		}
+
+		/**
+		 * Set the longest interval at which an idle mailbox is polled; with
+		 * {@code LISTEN/NOTIFY} only a lost notification waits that long.
+		 * @param pollInterval a positive duration, 1 s by default
+		 * @return this builder
+		 */
+		public Builder pollInterval(Duration pollInterval) {
+			this.pollInterval = positive("pollInterval", pollInterval);
+			return this;
+		}
+
+		/**
+		 * Set the longest back-off between attempts while the database is away.
+		 * @param maxBackoff a positive duration, 5 s by default
+		 * @return this builder
+		 */
+		public Builder maxBackoff(Duration maxBackoff) {
+			this.maxBackoff = positive("maxBackoff", maxBackoff);
+			return this;
+		}
+
+		/**
+		 * Set whether to listen for notifications on PostgreSQL.
+		 * @param notifications {@code false} to poll only; {@code true} by default
+		 * @return this builder
+		 */
+		public Builder notifications(boolean notifications) {
+			this.notifications = notifications;
+			return this;
+		}
+
+		/**
+		 * Set the clock that claims and expiry read.
+		 * @param clock the clock, the system UTC clock by default
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			Assert.notNull(clock, "'clock' must not be null");
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Build the store.
+		 * @return the store
+		 * @throws JdbcSchemaMissingException when the tables do not exist
+		 */
+		public JdbcMailboxStore build() {
+			return new JdbcMailboxStore(this);
+		}
+
+		private static Duration positive(String name, @Nullable Duration duration) {
+			Assert.isTrue(duration != null && !duration.isNegative() && !duration.isZero(),
+					() -> "'" + name + "' must be a positive duration, not " + duration);
+			return duration;
+		}
+
+	}
+
+}

@@ -1,0 +1,115 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.transport.mailbox;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Decides which claimed messages a node handles, and counts the rest: those without a
+ * valid signature (with a secret), expired ones, ones that are not for this node or whose
+ * expiry lies beyond the dedupe window, and duplicates of messages handled lately (a
+ * store delivers at least once).
+ *
+ * @author LiteMesh team
+ */
+final class Inbox {
+
+	private static final Log logger = LogFactory.getLog(MailboxTransport.class);
+
+	/** How many received message ids are remembered to drop duplicates. */
+	static final int DEDUPE_CAPACITY = 10_000;
+
+	/** How long received message ids are remembered; longer expiry times are refused. */
+	static final Duration DEDUPE_WINDOW = Duration.ofMinutes(10);
+
+	private final String nodeId;
+
+	private final String transport;
+
+	private final MailSigner signer;
+
+	private final RecentIds recent = new RecentIds(DEDUPE_CAPACITY, DEDUPE_WINDOW);
+
+	private final AtomicLong rejected = new AtomicLong();
+
+	private final AtomicLong expired = new AtomicLong();
+
+	private final AtomicLong duplicates = new AtomicLong();
+
+	private final AtomicLong signatureFailures = new AtomicLong();
+
+	Inbox(String nodeId, String transport, MailSigner signer) {
+		this.nodeId = nodeId;
+		this.transport = transport;
+		this.signer = signer;
+	}
+
+	/**
+	 * Return whether to handle a message, counting it when not.
+	 * @param message a claimed message
+	 * @param now the current time, epoch milliseconds
+	 * @return {@code true} to handle it
+	 */
+	boolean accept(MailMessage message, long now) {
+		if (!this.signer.verify(message)) {
+			String text = "Node " + this.nodeId + " dropped an unsigned or wrongly signed " + this.transport
+					+ " message from " + message.from() + "; check litemesh.security.secret on both nodes";
+			if (this.signatureFailures.incrementAndGet() == 1) {
+				logger.warn(text);
+			}
+			else {
+				logger.debug(text);
+			}
+			return false;
+		}
+		if (message.expiresAtMillis() <= now) {
+			this.expired.incrementAndGet();
+			return false;
+		}
+		if (message.expiresAtMillis() > now + DEDUPE_WINDOW.toMillis() || !message.to().equals(this.nodeId)
+				|| message.from().equals(this.nodeId)) {
+			// an expiry beyond the dedupe window could come back as a duplicate
+			this.rejected.incrementAndGet();
+			return false;
+		}
+		if (!this.recent.add(message.id(), now)) {
+			this.duplicates.incrementAndGet();
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * Count a message that failed while it was handled.
+	 */
+	void rejected() {
+		this.rejected.incrementAndGet();
+	}
+
+	/**
+	 * Count messages the store removed as expired.
+	 * @param count how many
+	 */
+	void expired(int count) {
+		this.expired.addAndGet(count);
+	}
+
+	/**
+	 * Add the counters to a transport's health.
+	 * @param details the health details
+	 * @param storeRejected what the store set aside
+	 */
+	void describe(Map<String, Object> details, long storeRejected) {
+		details.put("rejected", this.rejected.get() + storeRejected);
+		details.put("expired", this.expired.get());
+		details.put("duplicates", this.duplicates.get());
+		details.put("signatureFailures", this.signatureFailures.get());
+	}
+
+}

@@ -1,0 +1,346 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.transport.mailbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.litemesh.MeshSettings;
+import io.litemesh.security.SharedSecret;
+import io.litemesh.transport.InboundHandler;
+import io.litemesh.transport.LinkRegistry;
+import io.rsocket.RSocket;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A node's transport over one {@link MailboxStore}: checks the node in to the store's
+ * registry, keeps one {@link MailboxLink} per live peer of the cluster in the node's
+ * {@link LinkRegistry} (gone when the peer's lease ends or it checks out), and polls the
+ * node's mailbox on a thread of its own. Received messages are checked (signature with a
+ * secret, expiry, the id against recent ones, since a store delivers at least once),
+ * handed on, and acknowledged once handled. A store that fails is retried with back-off.
+ *
+ * @author LiteMesh team
+ */
+public final class MailboxTransport {
+
+	private static final Log logger = LogFactory.getLog(MailboxTransport.class);
+
+	private static final int BATCH = 64;
+
+	private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+	private final MeshSettings settings;
+
+	private final MailboxStore store;
+
+	private final long incarnation;
+
+	private final MailboxTimings timings;
+
+	private final Clock clock;
+
+	private final InboundHandler inbound;
+
+	private final LinkRegistry registry;
+
+	private final MailSigner signer;
+
+	private final StoreHealth health;
+
+	private final MailSender sender;
+
+	private final Interactions interactions;
+
+	private final Inbox inbox;
+
+	private final Map<String, MailboxLink> links = new ConcurrentHashMap<>();
+
+	private final Map<String, RSocket> responders = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> refusedUntil = new HashMap<>();
+
+	private final Object lock = new Object();
+
+	private final Thread poller;
+
+	private volatile boolean running;
+
+	private boolean awaiting;
+
+	private boolean warnedIdClash;
+
+	/**
+	 * Create the transport of a node over a store.
+	 * @param settings the node's settings: id, cluster, request timeout, frame size
+	 * @param store the store; the transport closes it when it stops
+	 * @param incarnation when the node started
+	 * @param secret the cluster's secret that signs messages, {@code null} for none
+	 * @param inbound where received requests go
+	 * @param registry where links to peers are registered
+	 * @param timings check-in interval, lease and message lifetimes
+	 * @param clock the clock for leases and expiry
+	 */
+	public MailboxTransport(MeshSettings settings, MailboxStore store, long incarnation, @Nullable SharedSecret secret,
+			InboundHandler inbound, LinkRegistry registry, MailboxTimings timings, Clock clock) {
+		this.settings = settings;
+		this.store = store;
+		this.incarnation = incarnation;
+		this.timings = timings;
+		this.clock = clock;
+		this.inbound = inbound;
+		this.registry = registry;
+		this.signer = new MailSigner(secret);
+		this.inbox = new Inbox(settings.nodeId(), store.transport(), this.signer);
+		String name = "litemesh-" + settings.nodeId() + "-" + store.transport();
+		this.health = new StoreHealth("The " + store.transport() + " transport of node " + settings.nodeId());
+		this.sender = new MailSender(name + "-send", store, this.signer, this.health);
+		this.interactions = new Interactions(settings.nodeId(), this.sender, this::responder, settings.requestTimeout(),
+				timings.fireTtl(), settings.maxFrameSize(), clock);
+		this.poller = new Thread(this::poll, name + "-poll");
+		this.poller.setDaemon(true);
+	}
+
+	/**
+	 * Return the transport name, as the graph shows its links.
+	 * @return the store's transport name
+	 */
+	public String transport() {
+		return this.store.transport();
+	}
+
+	/**
+	 * Check in, link to the live peers, and start polling.
+	 */
+	public void start() {
+		this.running = true;
+		this.sender.start();
+		try {
+			// at once, so peers sharing only this store are linked when start returns
+			checkInAndDiscover();
+			this.health.succeeded();
+		}
+		catch (RuntimeException ex) {
+			this.health.failed("check in", ex);
+		}
+		this.poller.start();
+	}
+
+	private void poll() {
+		long nextCheckIn = this.clock.millis() + this.timings.checkInInterval().toMillis();
+		long nextExpire = this.clock.millis() + this.timings.expireInterval().toMillis();
+		long backoff = 0;
+		while (this.running) {
+			try {
+				long now = this.clock.millis();
+				if (now >= nextCheckIn) {
+					checkInAndDiscover();
+					nextCheckIn = now + this.timings.checkInInterval().toMillis();
+				}
+				if (now >= nextExpire) {
+					this.inbox.expired(this.store.expire());
+					nextExpire = now + this.timings.expireInterval().toMillis();
+				}
+				List<MailMessage> batch = this.store.claim(this.settings.nodeId(), BATCH);
+				if (!batch.isEmpty()) {
+					handle(batch);
+					this.store.acknowledge(batch.stream().map(MailMessage::id).toList());
+				}
+				this.health.succeeded();
+				backoff = 0;
+				if (batch.isEmpty()) {
+					pause(Duration.ofMillis(Math.max(1, nextCheckIn - this.clock.millis())), true);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!this.running) {
+					return;
+				}
+				this.health.failed("poll its mailbox", ex);
+				backoff = Math.min(MAX_BACKOFF.toMillis(), Math.max(100, backoff * 2));
+				try {
+					pause(Duration.ofMillis(backoff), false);
+				}
+				catch (InterruptedException interrupted) {
+					return;
+				}
+			}
+		}
+	}
+
+	private void pause(Duration timeout, boolean untilMail) throws InterruptedException {
+		synchronized (this.lock) {
+			if (!this.running) {
+				return;
+			}
+			this.awaiting = true;
+		}
+		try {
+			if (untilMail) {
+				this.store.awaitMail(this.settings.nodeId(), timeout);
+			}
+			else {
+				Thread.sleep(timeout.toMillis());
+			}
+		}
+		finally {
+			synchronized (this.lock) {
+				this.awaiting = false;
+				// an interrupt meant for the wait must not hit the store's next I/O: a
+				// JDBC driver may close its connection, or H2 its database, on one
+				Thread.interrupted();
+			}
+		}
+	}
+
+	private void handle(List<MailMessage> batch) {
+		long now = this.clock.millis();
+		for (MailMessage message : batch) {
+			try {
+				if (this.inbox.accept(message, now)) {
+					this.interactions.receive(message);
+				}
+			}
+			catch (RuntimeException ex) {
+				// one bad message must not stop the others, nor the poller
+				this.inbox.rejected();
+				logger.debug("Node " + this.settings.nodeId() + " dropped " + message.type() + " message "
+						+ message.id() + " from " + message.from() + ": " + ex);
+			}
+		}
+	}
+
+	private void checkInAndDiscover() {
+		long now = this.clock.millis();
+		String nodeId = this.settings.nodeId();
+		Map<String, RegistryEntry> live = new HashMap<>();
+		synchronized (this.lock) {
+			if (!this.running) {
+				return;
+			}
+			this.store.checkIn(new RegistryEntry(nodeId, this.settings.cluster(), this.incarnation,
+					now + this.timings.lease().toMillis()));
+			for (RegistryEntry entry : this.store.liveNodes(this.settings.cluster())) {
+				if (!entry.nodeId().equals(nodeId)) {
+					live.put(entry.nodeId(), entry);
+				}
+				else if (entry.incarnation() > this.incarnation && !this.warnedIdClash) {
+					this.warnedIdClash = true;
+					logger.warn("Another node checks in to the " + this.store.transport() + " registry with the id "
+							+ nodeId + " of this node; give every node a unique litemesh.node-id");
+				}
+			}
+			this.links.forEach((peer, link) -> {
+				RegistryEntry entry = live.get(peer);
+				if (entry == null || entry.incarnation() != link.peerIncarnation() || link.isDisposed()) {
+					link.dispose();
+				}
+			});
+			live.values().forEach((entry) -> link(entry, now));
+		}
+	}
+
+	private void link(RegistryEntry peer, long now) {
+		MailboxLink current = this.links.get(peer.nodeId());
+		if (current != null && !current.isDisposed()) {
+			return;
+		}
+		Long refused = this.refusedUntil.get(peer.nodeId());
+		if (refused != null && now < refused) {
+			return;
+		}
+		MailboxLink link = new MailboxLink(peer.nodeId(), peer.incarnation(), this.store.transport(), this.interactions,
+				this::closed);
+		this.links.put(peer.nodeId(), link);
+		if (this.registry.add(link)) {
+			this.refusedUntil.remove(peer.nodeId());
+		}
+		else {
+			// refused (a filter, or another link of this transport); try again later
+			this.refusedUntil.put(peer.nodeId(), now + this.timings.lease().toMillis());
+		}
+	}
+
+	private void closed(MailboxLink link) {
+		this.links.remove(link.peerId(), link);
+		this.responders.remove(link.peerId());
+		this.interactions.linkClosed(link);
+	}
+
+	private RSocket responder(String peerId) {
+		if (this.responders.size() > 4096) {
+			// senders without a link (no secret: anyone who can write) must not grow this
+			this.responders.clear();
+		}
+		return this.responders.computeIfAbsent(peerId, (peer) -> this.inbound.peerResponder(() -> peer));
+	}
+
+	/**
+	 * Stop polling, check out, close the links and the store.
+	 */
+	public void stop() {
+		synchronized (this.lock) {
+			if (!this.running) {
+				return;
+			}
+			this.running = false;
+			// only a wait is cut short; store I/O under way ends on its own
+			if (this.awaiting) {
+				this.poller.interrupt();
+			}
+		}
+		try {
+			this.poller.join(Duration.ofSeconds(5).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		try {
+			this.store.checkOut(this.settings.nodeId());
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Node " + this.settings.nodeId() + " could not check out of the " + this.store.transport()
+					+ " registry; its lease ends in " + this.timings.lease(), ex);
+		}
+		new ArrayList<>(this.links.values()).forEach(MailboxLink::dispose);
+		this.sender.close(Duration.ofSeconds(2));
+		this.store.close();
+	}
+
+	/**
+	 * Return the state of the transport, for the node's health.
+	 * @return {@code transport}, {@code status} ({@code UP} or {@code DOWN}) and counters
+	 */
+	public Map<String, Object> health() {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("transport", this.store.transport());
+		details.put("status", (this.running && this.health.isUp()) ? "UP" : "DOWN");
+		details.put("peers", this.links.size());
+		this.inbox.describe(details, this.store.rejected());
+		details.put("pendingRequests", this.interactions.pendingRequests());
+		String lastError = this.health.lastError();
+		if (lastError != null) {
+			details.put("error", lastError);
+		}
+		return details;
+	}
+
+	@Override
+	public String toString() {
+		return this.store.transport() + " transport of node " + this.settings.nodeId();
+	}
+
+}
