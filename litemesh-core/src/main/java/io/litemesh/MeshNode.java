@@ -213,6 +213,8 @@ public final class MeshNode implements AutoCloseable {
 
 		private int maxLinks = MeshSettings.DEFAULT_MAX_LINKS;
 
+		private boolean tcpEnabled = true;
+
 		private BiPredicate<String, String> linkFilter = (local, peer) -> true;
 
 		private final List<MailboxStore> mailboxStores = new ArrayList<>();
@@ -384,6 +386,18 @@ public final class MeshNode implements AutoCloseable {
 		}
 
 		/**
+		 * Set whether the node uses TCP at all. Without it the node neither listens nor
+		 * dials: it is reached through its durable transports (a database, a directory)
+		 * only.
+		 * @param tcpEnabled {@code false} to turn TCP off
+		 * @return this builder
+		 */
+		public Builder tcpEnabled(boolean tcpEnabled) {
+			this.tcpEnabled = tcpEnabled;
+			return this;
+		}
+
+		/**
 		 * Set the most TCP links the node keeps.
 		 * @param maxLinks the bound
 		 * @return this builder
@@ -462,7 +476,7 @@ public final class MeshNode implements AutoCloseable {
 			MeshSettings settings = new MeshSettings(this.nodeId, this.cluster, this.tcpPort, this.bindAddress,
 					this.advertisedAddress, this.seeds, this.requestTimeout, this.maxFrameSize, this.maxHops,
 					this.secret, this.advertiseInterval, this.advertisementTtl, this.keepAliveInterval,
-					this.keepAliveTimeout, this.reconnectMaxBackoff, this.maxLinks);
+					this.keepAliveTimeout, this.reconnectMaxBackoff, this.maxLinks, this.tcpEnabled);
 			JsonCodec codec = (this.mapper != null) ? new JsonCodec(this.mapper) : new JsonCodec();
 			return new MeshNode(settings, codec, this.clock, this.linkFilter, List.copyOf(this.mailboxStores),
 					this.mailboxTimings);

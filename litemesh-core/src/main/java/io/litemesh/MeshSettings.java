@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
 public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable String bindAddress,
 		@Nullable String advertisedAddress, List<String> seeds, Duration requestTimeout, int maxFrameSize, int maxHops,
 		@Nullable String secret, Duration advertiseInterval, Duration advertisementTtl, Duration keepAliveInterval,
-		Duration keepAliveTimeout, Duration reconnectMaxBackoff, int maxLinks) {
+		Duration keepAliveTimeout, Duration reconnectMaxBackoff, int maxLinks, boolean tcpEnabled) {
 
 	/** Default cluster name. */
 	public static final String DEFAULT_CLUSTER = "litemesh";
@@ -99,7 +99,7 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 	 * @return {@code false} for an outbound-only node
 	 */
 	public boolean listens() {
-		return this.tcpPort >= 0;
+		return this.tcpEnabled && this.tcpPort >= 0;
 	}
 
 	private static void requireText(@Nullable String value, String name) {

@@ -179,7 +179,7 @@ final class NodeRuntime {
 	}
 
 	private List<String> transports() {
-		List<String> transports = new ArrayList<>(List.of("tcp"));
+		List<String> transports = new ArrayList<>(this.settings.tcpEnabled() ? List.of("tcp") : List.of());
 		transports.addAll(this.mailboxes.names());
 		return transports;
 	}

@@ -129,6 +129,24 @@ abstract class AbstractDurableFailoverTests {
 	}
 
 	@Test
+	void nodeWithoutTcpIsReachedThroughTheStoreOnly() {
+		try (TestMesh mesh = new TestMesh()) {
+			MeshNode a = mesh.start("a", TestMesh.sharing(newStore()));
+			mesh.start("b", TestMesh.sharing(newStore()).andThen((builder) -> builder.seeds(a.addresses())));
+			MeshNode w = mesh.start("w", TestMesh.sharing(newStore()).andThen((builder) -> builder.tcpEnabled(false)),
+					new Greeter("w"));
+			mesh.awaitConverged();
+			assertThat(w.addresses()).isEmpty();
+			assertThat(w.snapshot().links()).filteredOn((link) -> link.from().equals("w") || link.to().equals("w"))
+				.isNotEmpty()
+				.allSatisfy((link) -> assertThat(link.transport()).isEqualTo(transport()));
+			assertThat(TestMesh.template(a)
+				.request(Target.unicast("w", "greeter"), "whoami", null, String.class)
+				.block(TIMEOUT)).isEqualTo("w");
+		}
+	}
+
+	@Test
 	void mailWaitsForANodeThatRestartsWithTheSameId() {
 		try (TestMesh mesh = new TestMesh()) {
 			MeshNode a = mesh.start("a", TestMesh.fileOnly(newStore()));

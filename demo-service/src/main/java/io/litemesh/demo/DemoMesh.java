@@ -206,8 +206,8 @@ public final class DemoMesh implements AutoCloseable {
 		lines.add("");
 		lines.add(String.format(ROW, "node", "http", "mesh", "services"));
 		for (NodeView view : views) {
-			lines.add(String.format(ROW, view.id(), httpUrlOf(view.id()), String.join(" ", view.addresses()),
-					services(view)));
+			String mesh = view.addresses().isEmpty() ? "(database only)" : String.join(" ", view.addresses());
+			lines.add(String.format(ROW, view.id(), httpUrlOf(view.id()), mesh, services(view)));
 		}
 		lines.add("");
 		lines.add(" The mesh as " + observer.id() + " sees it (Actuator):");
@@ -218,6 +218,8 @@ public final class DemoMesh implements AutoCloseable {
 		lines.add("   " + observerUrl + "/actuator/mesh/" + other.id());
 		lines.add(" Try it:");
 		lines.add("   curl " + httpUrl(DemoNode.GATEWAY) + "/products/sku-1");
+		lines.add("   curl " + httpUrl(DemoNode.GATEWAY) + "/stock/sku-1"
+				+ "     (warehouse: no TCP port, reached through the database only)");
 		lines.add(" More on the gateway: GET /products?region=eu, /nodes/catalog-2/products, /catalog/nodes,");
 		lines.add("   /prices/sku-1/stream (curl -N), POST /cache/invalidate/sku-1");
 		lines.add(" Ctrl+C stops "

@@ -31,7 +31,13 @@ public enum DemoNode {
 	/**
 	 * The {@code catalog} service for region {@code us} and the {@code pricing} service.
 	 */
-	CATALOG_2("catalog-2", 2, "us", true, false);
+	CATALOG_2("catalog-2", 2, "us", true, false),
+
+	/**
+	 * The {@code inventory} service, on a node without a TCP port or seeds: the others
+	 * reach it only through the database they share (the JDBC-table transport).
+	 */
+	WAREHOUSE("warehouse", 3, null, false, false);
 
 	private final String id;
 
@@ -80,10 +86,13 @@ public enum DemoNode {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("litemesh.node-id", this.id);
 		properties.put("server.port", httpPort);
+		boolean databaseOnly = this == WAREHOUSE;
 		properties.put("litemesh.tcp.port", tcpPort);
-		if (seed != null) {
+		properties.put("litemesh.tcp.enabled", !databaseOnly);
+		if (seed != null && !databaseOnly) {
 			properties.put("litemesh.seeds", seed);
 		}
+		properties.put("demo.inventory.enabled", databaseOnly);
 		properties.put("demo.gateway.enabled", this.gateway);
 		properties.put("demo.pricing.enabled", this.pricing);
 		if (this.catalogRegion != null) {

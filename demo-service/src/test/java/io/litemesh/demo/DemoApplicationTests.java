@@ -73,6 +73,26 @@ class DemoApplicationTests {
 	}
 
 	@Test
+	void warehouseIsReachedThroughTheDatabaseOnly() {
+		gateway.get()
+			.uri("/stock/sku-1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.countedBy")
+			.isEqualTo("warehouse")
+			.jsonPath("$.units")
+			.value((Integer units) -> assertThat(units).isBetween(10, 99));
+		gateway.get()
+			.uri("/actuator/mesh")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.links[?(@.from == 'warehouse' || @.to == 'warehouse')].transport")
+			.value((List<String> transports) -> assertThat(transports).isNotEmpty().containsOnly("jdbc"));
+	}
+
+	@Test
 	void quoteAppliesVolumeDiscount() {
 		gateway.get()
 			.uri("/products/sku-3?quantity=10")
@@ -109,9 +129,10 @@ class DemoApplicationTests {
 			.jsonPath("$.node.id")
 			.isEqualTo("gateway")
 			.jsonPath("$.nodes.length()")
-			.isEqualTo(3)
+			.isEqualTo(4)
 			.jsonPath("$.nodes[*].id")
-			.value((List<String> ids) -> assertThat(ids).containsExactlyInAnyOrder("gateway", "catalog-1", "catalog-2"))
+			.value((List<String> ids) -> assertThat(ids).containsExactlyInAnyOrder("gateway", "catalog-1", "catalog-2",
+					"warehouse"))
 			.jsonPath("$.nodes[*].status")
 			.value((List<String> statuses) -> assertThat(statuses).containsOnly("UP"))
 			.jsonPath("$.services[?(@.name == 'catalog')].nodes[*]")
@@ -212,10 +233,11 @@ class DemoApplicationTests {
 	@Test
 	void bannerShowsWhereToLookAndWhatToTry() {
 		String url = mesh.httpUrl(DemoNode.GATEWAY);
-		assertThat(mesh.banner()).contains("all 3 nodes up and meshed")
+		assertThat(mesh.banner()).contains("all 4 nodes up and meshed")
 			.contains(url + "/actuator/mesh\n", url + "/actuator/health\n", url + "/actuator/mesh/catalog-1\n")
 			.contains("curl " + url + "/products/sku-1")
-			.contains("catalog {region=eu}", "catalog {region=us}, pricing {currency=EUR}");
+			.contains("catalog {region=eu}", "catalog {region=us}, pricing {currency=EUR}")
+			.contains("curl " + url + "/stock/sku-1", "(database only)");
 	}
 
 	private static List<Product> products(String uri) {

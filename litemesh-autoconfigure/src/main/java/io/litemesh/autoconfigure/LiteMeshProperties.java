@@ -207,6 +207,12 @@ public class LiteMeshProperties {
 		private Duration reconnectMaxBackoff = Duration.ofSeconds(5);
 
 		/**
+		 * Whether to use TCP at all. When disabled, the node neither listens nor dials
+		 * and is reached through its database or shared directory only.
+		 */
+		private boolean enabled = true;
+
+		/**
 		 * Maximum number of TCP links a node keeps. It dials about half of them itself
 		 * and closes links beyond the bound; other nodes are reached through relays.
 		 */
@@ -252,6 +258,14 @@ public class LiteMeshProperties {
 
 		public void setKeepAliveTimeout(Duration keepAliveTimeout) {
 			this.keepAliveTimeout = keepAliveTimeout;
+		}
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 		public int getMaxLinks() {

@@ -59,6 +59,7 @@ final class MeshNodeBuilderConfigurer {
 				requirePositive("tcp.keep-alive-timeout", tcp.getKeepAliveTimeout()));
 		builder.reconnectMaxBackoff(requirePositive("tcp.reconnect-max-backoff", tcp.getReconnectMaxBackoff()));
 		builder.maxLinks(requireRange("tcp.max-links", tcp.getMaxLinks(), 2, 1024));
+		builder.tcpEnabled(tcp.isEnabled());
 	}
 
 	private String nodeId() {

@@ -44,6 +44,7 @@ class LiteMeshPropertiesTests {
 		assertThat(properties.getMaxFrameSize().toBytes()).isEqualTo(MeshSettings.DEFAULT_MAX_FRAME_SIZE)
 			.isEqualTo(defaults.maxFrameSize());
 		assertThat(properties.getMaxHops()).isEqualTo(MeshSettings.DEFAULT_MAX_HOPS).isEqualTo(defaults.maxHops());
+		assertThat(properties.getTcp().isEnabled()).isTrue().isEqualTo(defaults.tcpEnabled());
 		assertThat(properties.getTcp().getMaxLinks()).isEqualTo(MeshSettings.DEFAULT_MAX_LINKS)
 			.isEqualTo(defaults.maxLinks());
 		assertThat(properties.getSecurity().getSecret()).isEqualTo(defaults.secret());

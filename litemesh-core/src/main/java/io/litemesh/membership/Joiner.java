@@ -89,6 +89,9 @@ public final class Joiner {
 	 * @param ownAddresses this node's own addresses, never dialled
 	 */
 	public void tick(Routes routes, List<String> ownAddresses) {
+		if (!this.settings.tcpEnabled()) {
+			return;
+		}
 		for (String seed : this.settings.seeds()) {
 			String peer = this.seedPeers.get(seed);
 			boolean joined = peer != null

@@ -11,6 +11,7 @@ import io.litemesh.MeshNode;
 import io.litemesh.MeshReply;
 import io.litemesh.MeshTemplate;
 import io.litemesh.Target;
+import io.litemesh.demo.inventory.Stock;
 import io.litemesh.demo.catalog.CatalogInfo;
 import io.litemesh.demo.catalog.Product;
 import io.litemesh.demo.pricing.PriceTick;
@@ -123,6 +124,16 @@ public class GatewayController {
 	 * Ask every catalogue node what it holds.
 	 * @return one reply per node, sorted by node id
 	 */
+	/**
+	 * The stock of a product, from the warehouse, which only the shared database reaches.
+	 * @param sku the product
+	 * @return the stock
+	 */
+	@GetMapping("/stock/{sku}")
+	Mono<Stock> stock(@PathVariable String sku) {
+		return this.mesh.request(Target.anycast("inventory"), "stock", sku, Stock.class);
+	}
+
 	@GetMapping("/catalog/nodes")
 	public Flux<CatalogNodeReply> catalogNodes() {
 		return this.mesh.requestAll(Target.broadcast(CATALOG), "info", null, CatalogInfo.class)

@@ -3,6 +3,7 @@
  */
 package io.litemesh.transport.jdbc;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +52,14 @@ class PostgresMailboxStoreTests extends AbstractJdbcMailboxStoreTests {
 		assertThat(jdbc().queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, killed)).isTrue();
 		await().atMost(WAIT).until(() -> receiver.listenerBackendPid() != 0 && receiver.listenerBackendPid() != killed);
 		assertThat(wakeUp(receiver, sender, b)).isLessThan(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void listeningConnectionSkipsPgjdbcsPendingMessagePeek() throws Exception {
+		// fails when a pgjdbc upgrade moves the internals the wake-up relies on
+		try (Connection connection = dataSource().getConnection()) {
+			assertThat(PgjdbcWakeUp.skipPendingPeek(connection)).isTrue();
+		}
 	}
 
 	private static void listening(JdbcMailboxStore receiver, String nodeId) throws InterruptedException {

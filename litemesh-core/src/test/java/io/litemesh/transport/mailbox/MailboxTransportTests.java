@@ -68,7 +68,7 @@ class MailboxTransportTests {
 	private LinkRegistry start(String nodeId, @Nullable String secret) {
 		MeshSettings settings = new MeshSettings(nodeId, this.cluster, -1, null, null, List.of(),
 				Duration.ofMillis(800), 64 * 1024, 8, secret, Duration.ofSeconds(5), Duration.ofSeconds(20),
-				Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5), 8);
+				Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5), 8, true);
 		LinkRegistry registry = new LinkRegistry(nodeId, new LinkRegistry.Listener() {
 
 			@Override
