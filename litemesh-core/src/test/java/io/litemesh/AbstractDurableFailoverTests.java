@@ -28,43 +28,34 @@ abstract class AbstractDurableFailoverTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-	/**
-	 * Prepare an empty medium (directory, tables) for one test.
-	 * @throws Exception when it cannot be made
-	 */
-	protected abstract void createMedium() throws Exception;
-
-	/**
-	 * Remove the medium.
-	 * @throws Exception when it cannot be removed
-	 */
-	protected abstract void dropMedium() throws Exception;
-
 	@BeforeEach
 	void prepareMedium() throws Exception {
-		createMedium();
+		this.medium.create();
 	}
 
 	@AfterEach
 	void removeMedium() throws Exception {
-		dropMedium();
+		this.medium.drop();
 	}
 
-	/**
-	 * Make a store on the medium for one node.
-	 * @param claimTimeout how long a claim holds before the message is offered again
-	 * @return the store
-	 */
-	protected abstract MailboxStore newStore(Duration claimTimeout);
+	private final DurableMedium medium = medium();
 
 	/**
-	 * Return the transport the store's links show in the graph.
-	 * @return {@code file} or {@code jdbc}
+	 * Return the medium the nodes of these scenarios share.
+	 * @return the medium
 	 */
-	protected abstract String transport();
+	protected abstract DurableMedium medium();
 
 	private MailboxStore newStore() {
 		return newStore(MailboxStore.CLAIM_TIMEOUT);
+	}
+
+	private MailboxStore newStore(Duration claimTimeout) {
+		return this.medium.newStore(claimTimeout);
+	}
+
+	private String transport() {
+		return this.medium.transport();
 	}
 
 	@Test

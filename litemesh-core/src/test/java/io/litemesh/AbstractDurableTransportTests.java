@@ -30,6 +30,8 @@ abstract class AbstractDurableTransportTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+	private final DurableMedium medium = medium();
+
 	private TestMesh mesh;
 
 	private MeshTemplate fromA;
@@ -39,32 +41,22 @@ abstract class AbstractDurableTransportTests {
 	private Greeter greeterC;
 
 	/**
-	 * Prepare an empty medium (directory, tables) for the nodes of this class.
-	 * @throws Exception when it cannot be made
+	 * Return the medium the nodes of these scenarios share.
+	 * @return the medium
 	 */
-	protected abstract void createMedium() throws Exception;
+	protected abstract DurableMedium medium();
 
-	/**
-	 * Remove the medium.
-	 * @throws Exception when it cannot be removed
-	 */
-	protected abstract void dropMedium() throws Exception;
+	private MailboxStore newStore() {
+		return this.medium.newStore(MailboxStore.CLAIM_TIMEOUT);
+	}
 
-	/**
-	 * Make a store on the medium for one node.
-	 * @return the store
-	 */
-	protected abstract MailboxStore newStore();
-
-	/**
-	 * Return the transport the store's links show in the graph.
-	 * @return {@code file} or {@code jdbc}
-	 */
-	protected abstract String transport();
+	private String transport() {
+		return this.medium.transport();
+	}
 
 	@BeforeAll
 	void startMesh() throws Exception {
-		createMedium();
+		this.medium.create();
 		this.mesh = new TestMesh();
 		MeshNode a = this.mesh.start("a", TestMesh.fileOnly(newStore()));
 		this.greeterB = new Greeter("b");
@@ -78,7 +70,7 @@ abstract class AbstractDurableTransportTests {
 	@AfterAll
 	void stopMesh() throws Exception {
 		this.mesh.close();
-		dropMedium();
+		this.medium.drop();
 	}
 
 	@Test

@@ -18,7 +18,7 @@ import io.litemesh.transport.mailbox.MailboxStore;
  *
  * @author LiteMesh team
  */
-final class JdbcMedium {
+final class JdbcMedium implements DurableMedium {
 
 	private final Supplier<DataSource> database;
 
@@ -30,20 +30,28 @@ final class JdbcMedium {
 		this.database = database;
 	}
 
-	void create() {
+	@Override
+	public void create() {
 		this.dataSource = this.database.get();
 		this.prefix = TestDatabases.uniquePrefix();
 		TestDatabases.createTables(this.dataSource, this.prefix);
 	}
 
-	void drop() {
+	@Override
+	public void drop() {
 		if (this.dataSource != null) {
 			TestDatabases.dropTables(this.dataSource, this.prefix);
 		}
 	}
 
-	MailboxStore newStore(Duration claimTimeout) {
+	@Override
+	public MailboxStore newStore(Duration claimTimeout) {
 		return new JdbcMailboxStore(this.dataSource, this.prefix, claimTimeout, 1024 * 1024);
+	}
+
+	@Override
+	public String transport() {
+		return "jdbc";
 	}
 
 }
