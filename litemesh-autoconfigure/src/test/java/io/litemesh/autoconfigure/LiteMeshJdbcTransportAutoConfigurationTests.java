@@ -20,11 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,7 +138,19 @@ class LiteMeshJdbcTransportAutoConfigurationTests {
 			assertThat(schemaMissing(context.getStartupFailure()))
 				.hasMessageContaining("litemesh.jdbc.initialize-schema")
 				.hasMessageContaining("classpath:io/litemesh/transport/jdbc/schema/v1/schema-h2.sql");
+			FailureAnalysis analysis = new JdbcSchemaMissingFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("LITEMESH_REGISTRY", "LITEMESH_MAILBOX");
+			assertThat(analysis.getAction()).contains("schema-h2.sql", "'litemesh.jdbc.initialize-schema=always'",
+					"'litemesh.jdbc.enabled=false'");
 		});
+	}
+
+	@Test
+	void schemaFailureAnalyzerIsRegistered() {
+		assertThat(SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
+			.load(FailureAnalyzer.class, FailureHandler.handleMessage((message, failure) -> {
+			}))).hasAtLeastOneElementOfType(JdbcSchemaMissingFailureAnalyzer.class);
 	}
 
 	@Test

@@ -35,8 +35,10 @@ import org.postgresql.PGNotification;
  * wake-up path alone (from the sender's commit to the claimer starting its claim); and
  * the cost of a claim on a large backlog. Every commit is durable (the server's
  * {@code synchronous_commit} applies), so on a slow disk commits dominate. The bare-JDBC
- * side runs the same SQL on connections it holds, with statements it prepared once: what
- * a hand-written queue would do at best. A benchmark, not a test: run it with
+ * side runs the obvious SQL for the same cycle (a batch insert, a notify and a commit;
+ * the store's claim without its size guards; a delete) on connections it holds, with
+ * statements it prepared once: a hand-written queue at its simplest. A benchmark, not a
+ * test: run it with
  * {@code ./mvnw -q -pl litemesh-core test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.litemesh.bench.JdbcMailboxBenchmark}; it uses
  * {@code LITEMESH_TEST_POSTGRES_URL} (default

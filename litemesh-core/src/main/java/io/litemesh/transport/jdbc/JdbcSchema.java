@@ -6,6 +6,7 @@ package io.litemesh.transport.jdbc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.DatabaseMetaData;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -120,8 +121,7 @@ public final class JdbcSchema {
 
 	static DatabaseType databaseType(DataSource dataSource) {
 		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource,
-					java.sql.DatabaseMetaData::getDatabaseProductName);
+			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
 			return DatabaseType.fromProductName(product);
 		}
 		catch (MetaDataAccessException ex) {

@@ -162,8 +162,18 @@ final class PostgresNotificationListener implements Runnable {
 	private void receive(Connection connection) throws SQLException {
 		PGConnection postgres = connection.unwrap(PGConnection.class);
 		long lastTraffic = System.nanoTime();
+		int emptyAtOnce = 0;
 		while (this.running) {
+			long waitStarted = System.nanoTime();
 			PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
+			// pgjdbc returns at once, empty, from a connection that is not idle: no
+			// notification would ever come, and the loop would spin
+			boolean none = notifications == null || notifications.length == 0;
+			boolean atOnce = System.nanoTime() - waitStarted < TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS / 4);
+			emptyAtOnce = (none && atOnce) ? emptyAtOnce + 1 : 0;
+			if (emptyAtOnce >= 3) {
+				throw new SQLException("LISTEN connection does not wait for notifications; it is not idle");
+			}
 			if (notifications != null && notifications.length > 0) {
 				lastTraffic = System.nanoTime();
 				for (PGNotification notification : notifications) {

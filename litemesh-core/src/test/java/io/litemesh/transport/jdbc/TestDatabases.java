@@ -6,6 +6,7 @@ package io.litemesh.transport.jdbc;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -58,7 +59,7 @@ public final class TestDatabases {
 	 * @return the prefix
 	 */
 	public static String uniquePrefix() {
-		return "LMT_" + MeshNode.Builder.randomSuffix().toUpperCase() + "_";
+		return "LMT_" + MeshNode.Builder.randomSuffix().toUpperCase(Locale.ROOT) + "_";
 	}
 
 	/**
