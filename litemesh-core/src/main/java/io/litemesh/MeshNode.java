@@ -473,6 +473,11 @@ public final class MeshNode implements AutoCloseable {
 		 * @return a node, not yet started
 		 */
 		public MeshNode build() {
+			if (!this.tcpEnabled && this.mailboxStores.isEmpty()) {
+				throw new IllegalStateException("Node " + this.nodeId + " has TCP off (litemesh.tcp.enabled=false) "
+						+ "and no database or shared directory to reach other nodes through; turn TCP on, give the "
+						+ "application a DataSource, or set litemesh.file.directory");
+			}
 			MeshSettings settings = new MeshSettings(this.nodeId, this.cluster, this.tcpPort, this.bindAddress,
 					this.advertisedAddress, this.seeds, this.requestTimeout, this.maxFrameSize, this.maxHops,
 					this.secret, this.advertiseInterval, this.advertisementTtl, this.keepAliveInterval,

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.litemesh.codec.JsonCodec;
 import io.litemesh.routing.ProviderSelector;
@@ -177,12 +176,9 @@ public class MeshTemplate implements MeshOperations {
 
 	private Mono<byte[]> call(String nodeId, Target target, String endpoint, byte[] data) {
 		Router.Call call = call(nodeId, target, endpoint);
-		AtomicInteger outstanding = selector().outstanding(nodeId);
 		return router().request(call, data)
 			.timeout(this.timeout)
-			.onErrorMap(TimeoutException.class, (ex) -> timedOut(call))
-			.doOnSubscribe((subscription) -> outstanding.incrementAndGet())
-			.doFinally((signal) -> outstanding.decrementAndGet());
+			.onErrorMap(TimeoutException.class, (ex) -> timedOut(call));
 	}
 
 	private Router.Call call(String nodeId, Target target, String endpoint) {

@@ -22,7 +22,6 @@ import io.litemesh.membership.Joiner;
 import io.litemesh.membership.Membership;
 import io.litemesh.membership.MeshSnapshot;
 import io.litemesh.membership.NodeState;
-import io.litemesh.membership.NodeStatus;
 import io.litemesh.membership.NodeView;
 import io.litemesh.membership.ServiceInfo;
 import io.litemesh.routing.ProviderSelector;
@@ -110,7 +109,7 @@ final class NodeRuntime {
 				(link) -> !link.transport().equals("tcp") || allowed.test(link.peerId()));
 		this.membership.setLinks(this.links);
 		this.router = new Router(settings, this.membership, this.links, this.services);
-		this.selector = new ProviderSelector(settings.nodeId(), this.membership);
+		this.selector = new ProviderSelector(settings.nodeId(), this.membership, this.router::load);
 		Responders responders = new Responders(settings.nodeId(), this.router, this.selector, this.membership,
 				() -> this.controlMapper.writeValueAsBytes(localState()));
 		Hello hello = new Hello(Hello.PROTOCOL, settings.nodeId(), settings.cluster(), incarnation, 0, null);
@@ -251,17 +250,15 @@ final class NodeRuntime {
 	}
 
 	Map<String, Object> health() {
-		MeshSnapshot snapshot = snapshot();
-		long known = snapshot.nodes().size() - 1;
-		long reachable = snapshot.nodes()
-			.stream()
-			.filter((node) -> node.status() == NodeStatus.UP || node.status() == NodeStatus.SUSPECT)
-			.count() - 1;
+		String localId = this.settings.nodeId();
+		long known = this.membership.advertisements().stream().filter((node) -> !node.nodeId().equals(localId)).count();
+		// routes hold the local node and every node reachable and not leaving
+		long reachable = this.membership.routes().reachable().size() - 1L;
 		Map<String, Object> health = new LinkedHashMap<>();
 		health.put("status", isRunning() ? "UP" : "DOWN");
 		health.put("nodeId", this.settings.nodeId());
-		health.put("peersKnown", Math.max(0, known));
-		health.put("peersReachable", Math.max(0, reachable));
+		health.put("peersKnown", known);
+		health.put("peersReachable", reachable);
 		health.put("links", this.links.links().size());
 		health.put("messagesSent", this.router.sentMessages());
 		health.put("hopLimitDrops", this.router.hopLimitDrops());
@@ -288,11 +285,11 @@ final class NodeRuntime {
 			return Mono.fromSupplier(this::localState);
 		}
 		return Mono.defer(() -> {
-			if (this.membership.database().get(nodeId) == null) {
+			if (this.membership.advertisement(nodeId) == null) {
 				return Mono
 					.error(new NoRouteException("Node '" + nodeId + "' is unknown to node " + this.settings.nodeId()));
 			}
-			return this.router.control(nodeId, Responders.stateOperation())
+			return this.router.nodeState(nodeId)
 				.map((json) -> this.controlMapper.readValue(json, NodeState.class))
 				.timeout(this.settings.requestTimeout(), Mono.error(() -> new MeshTimeoutException(
 						"Node '" + nodeId + "' did not report its state within " + this.settings.requestTimeout())));

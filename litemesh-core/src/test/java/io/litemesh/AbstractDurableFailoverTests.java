@@ -140,9 +140,9 @@ abstract class AbstractDurableFailoverTests {
 	@Test
 	void mailWaitsForANodeThatRestartsWithTheSameId() {
 		try (TestMesh mesh = new TestMesh()) {
-			MeshNode a = mesh.start("a", TestMesh.fileOnly(newStore()));
+			MeshNode a = mesh.start("a", TestMesh.storeOnly(newStore()));
 			CrashableStore storeOfB = new CrashableStore(newStore());
-			MeshNode b = mesh.start("b", TestMesh.fileOnly(storeOfB), new Greeter("b"));
+			MeshNode b = mesh.start("b", TestMesh.storeOnly(storeOfB), new Greeter("b"));
 			mesh.awaitConverged();
 			MeshTemplate fromA = TestMesh.template(a);
 			assertThat(fromA.request(Target.unicast("b", "greeter"), "whoami", null, String.class).block(TIMEOUT))
@@ -153,7 +153,7 @@ abstract class AbstractDurableFailoverTests {
 			b.stop();
 			fromA.send(Target.unicast("b", "greeter"), "note", "sent while b was down").block(TIMEOUT);
 			Greeter restarted = new Greeter("b");
-			mesh.start("b", TestMesh.fileOnly(newStore()), restarted);
+			mesh.start("b", TestMesh.storeOnly(newStore()), restarted);
 			await().atMost(TIMEOUT)
 				.untilAsserted(() -> assertThat(restarted.received).contains("sent while b was down"));
 		}
@@ -162,11 +162,10 @@ abstract class AbstractDurableFailoverTests {
 	@Test
 	void messageOfferedAgainAfterAClaimThatWasNotAcknowledgedReachesTheEndpointOnce() {
 		try (TestMesh mesh = new TestMesh()) {
-			MeshNode a = mesh.start("a", TestMesh.fileOnly(newStore()));
-			MailboxDeliveryTests.ForgetfulStore forgetful = new MailboxDeliveryTests.ForgetfulStore(
-					newStore(Duration.ofMillis(200)));
+			MeshNode a = mesh.start("a", TestMesh.storeOnly(newStore()));
+			ForgetfulStore forgetful = new ForgetfulStore(newStore(Duration.ofMillis(200)));
 			Greeter greeterB = new Greeter("b");
-			mesh.start("b", TestMesh.fileOnly(forgetful), greeterB);
+			mesh.start("b", TestMesh.storeOnly(forgetful), greeterB);
 			mesh.awaitConverged();
 			TestMesh.template(a).send(Target.unicast("b", "greeter"), "note", "only once").block(TIMEOUT);
 			await().atMost(TIMEOUT).until(() -> greeterB.received.contains("only once"));

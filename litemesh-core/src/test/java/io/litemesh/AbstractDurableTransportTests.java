@@ -58,11 +58,11 @@ abstract class AbstractDurableTransportTests {
 	void startMesh() throws Exception {
 		this.medium.create();
 		this.mesh = new TestMesh();
-		MeshNode a = this.mesh.start("a", TestMesh.fileOnly(newStore()));
+		MeshNode a = this.mesh.start("a", TestMesh.storeOnly(newStore()));
 		this.greeterB = new Greeter("b");
 		this.greeterC = new Greeter("c");
-		this.mesh.start("b", TestMesh.fileOnly(newStore()), this.greeterB);
-		this.mesh.start("c", TestMesh.fileOnly(newStore()), this.greeterC);
+		this.mesh.start("b", TestMesh.storeOnly(newStore()), this.greeterB);
+		this.mesh.start("c", TestMesh.storeOnly(newStore()), this.greeterC);
 		this.mesh.awaitConverged();
 		this.fromA = TestMesh.template(a);
 	}

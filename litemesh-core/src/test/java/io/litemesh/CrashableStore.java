@@ -3,7 +3,6 @@
  */
 package io.litemesh;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,14 +17,12 @@ import io.litemesh.transport.mailbox.RegistryEntry;
  *
  * @author LiteMesh team
  */
-final class CrashableStore implements MailboxStore {
-
-	private final MailboxStore delegate;
+final class CrashableStore extends DelegatingMailboxStore {
 
 	private volatile boolean crashed;
 
 	CrashableStore(MailboxStore delegate) {
-		this.delegate = delegate;
+		super(delegate);
 	}
 
 	void crash() {
@@ -39,65 +36,45 @@ final class CrashableStore implements MailboxStore {
 	}
 
 	@Override
-	public String transport() {
-		return this.delegate.transport();
-	}
-
-	@Override
 	public void checkIn(RegistryEntry entry) {
 		alive();
-		this.delegate.checkIn(entry);
+		super.checkIn(entry);
 	}
 
 	@Override
 	public void checkOut(String nodeId) {
 		alive();
-		this.delegate.checkOut(nodeId);
+		super.checkOut(nodeId);
 	}
 
 	@Override
 	public List<RegistryEntry> liveNodes(String cluster) {
 		alive();
-		return this.delegate.liveNodes(cluster);
+		return super.liveNodes(cluster);
 	}
 
 	@Override
 	public void deliver(List<MailMessage> messages) {
 		alive();
-		this.delegate.deliver(messages);
+		super.deliver(messages);
 	}
 
 	@Override
 	public List<MailMessage> claim(String nodeId, int max) {
 		alive();
-		return this.delegate.claim(nodeId, max);
+		return super.claim(nodeId, max);
 	}
 
 	@Override
 	public void acknowledge(List<UUID> messageIds) {
 		alive();
-		this.delegate.acknowledge(messageIds);
+		super.acknowledge(messageIds);
 	}
 
 	@Override
 	public int expire() {
 		alive();
-		return this.delegate.expire();
-	}
-
-	@Override
-	public void awaitMail(String nodeId, Duration timeout) throws InterruptedException {
-		this.delegate.awaitMail(nodeId, timeout);
-	}
-
-	@Override
-	public long rejected() {
-		return this.delegate.rejected();
-	}
-
-	@Override
-	public void close() {
-		this.delegate.close();
+		return super.expire();
 	}
 
 }

@@ -114,9 +114,9 @@ class InteropTests {
 					.hasMessageContaining("failing as asked: why"))
 				.verify(TIMEOUT);
 			StepVerifier.create(requester.route("greeter.total").data("\"not a list\"").retrieveMono(String.class))
-				.expectErrorSatisfies(
-						(ex) -> assertThat(ex).hasMessageContaining(IllegalArgumentException.class.getName())
-							.hasMessageContaining("does not map to java.util.List"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("BAD_PAYLOAD")
+					.hasMessageContaining(IllegalArgumentException.class.getName())
+					.hasMessageContaining("does not map to java.util.List"))
 				.verify(TIMEOUT);
 			StepVerifier.create(requester.route("no-dot").retrieveMono(String.class))
 				.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("<service>.<endpoint>"))

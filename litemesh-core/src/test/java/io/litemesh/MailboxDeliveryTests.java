@@ -7,15 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.litemesh.TestServices.Greeter;
 import io.litemesh.transport.file.FileMailboxStore;
 import io.litemesh.transport.mailbox.MailMessage;
 import io.litemesh.transport.mailbox.MailboxStore;
-import io.litemesh.transport.mailbox.RegistryEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +34,7 @@ class MailboxDeliveryTests {
 	@Test
 	void twoJvmsTalkThroughTheDirectoryAndMailWaitsForANodeThatRestarts() throws Exception {
 		try (TestMesh mesh = new TestMesh()) {
-			MeshNode a = mesh.start("a", TestMesh.fileOnly(new FileMailboxStore(this.directory)));
+			MeshNode a = mesh.start("a", TestMesh.storeOnly(new FileMailboxStore(this.directory)));
 			MeshTemplate fromA = TestMesh.template(a);
 			try (ExternalNode b = ExternalNode.startFileOnly("b", mesh.cluster(), this.directory)) {
 				await().atMost(TIMEOUT).until(() -> TestMesh.upNodes(a).equals(List.of("a", "b")));
@@ -49,7 +46,7 @@ class MailboxDeliveryTests {
 				fromA.send(Target.unicast("b", "greeter"), "note", "sent while b was down").block(TIMEOUT);
 			}
 			Greeter restarted = new Greeter("b");
-			mesh.start("b", TestMesh.fileOnly(new FileMailboxStore(this.directory)), restarted);
+			mesh.start("b", TestMesh.storeOnly(new FileMailboxStore(this.directory)), restarted);
 			await().atMost(TIMEOUT)
 				.untilAsserted(() -> assertThat(restarted.received).contains("sent while b was down"));
 		}
@@ -59,10 +56,10 @@ class MailboxDeliveryTests {
 	void withASecretUnsignedMessagesAreDroppedAndCounted() {
 		try (TestMesh mesh = new TestMesh()) {
 			String secret = "correct horse battery";
-			MeshNode a = mesh.start("a", TestMesh.fileOnly(new FileMailboxStore(this.directory))
+			MeshNode a = mesh.start("a", TestMesh.storeOnly(new FileMailboxStore(this.directory))
 				.andThen((builder) -> builder.secret(secret)));
 			Greeter greeterB = new Greeter("b");
-			mesh.start("b", TestMesh.fileOnly(new FileMailboxStore(this.directory))
+			mesh.start("b", TestMesh.storeOnly(new FileMailboxStore(this.directory))
 				.andThen((builder) -> builder.secret(secret)), greeterB);
 			TestMesh.awaitUp(List.of(a), List.of("a", "b"));
 			assertThat(TestMesh.template(a)
@@ -91,78 +88,6 @@ class MailboxDeliveryTests {
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> transports = (List<Map<String, Object>>) node.health().get("transports");
 		return transports.get(0);
-	}
-
-	/**
-	 * A store whose node handles a message and then "crashes" before the first
-	 * acknowledgement of it: the acknowledgement is lost, so the store offers the message
-	 * again after the claim timeout.
-	 */
-	static final class ForgetfulStore implements MailboxStore {
-
-		final Set<UUID> forgotten = ConcurrentHashMap.newKeySet();
-
-		private final MailboxStore delegate;
-
-		ForgetfulStore(MailboxStore delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public void acknowledge(List<UUID> messageIds) {
-			this.delegate.acknowledge(messageIds.stream().filter((id) -> !this.forgotten.add(id)).toList());
-		}
-
-		@Override
-		public String transport() {
-			return this.delegate.transport();
-		}
-
-		@Override
-		public void checkIn(RegistryEntry entry) {
-			this.delegate.checkIn(entry);
-		}
-
-		@Override
-		public void checkOut(String nodeId) {
-			this.delegate.checkOut(nodeId);
-		}
-
-		@Override
-		public List<RegistryEntry> liveNodes(String cluster) {
-			return this.delegate.liveNodes(cluster);
-		}
-
-		@Override
-		public void deliver(List<MailMessage> messages) {
-			this.delegate.deliver(messages);
-		}
-
-		@Override
-		public List<MailMessage> claim(String nodeId, int max) {
-			return this.delegate.claim(nodeId, max);
-		}
-
-		@Override
-		public int expire() {
-			return this.delegate.expire();
-		}
-
-		@Override
-		public void awaitMail(String nodeId, Duration timeout) throws InterruptedException {
-			this.delegate.awaitMail(nodeId, timeout);
-		}
-
-		@Override
-		public long rejected() {
-			return this.delegate.rejected();
-		}
-
-		@Override
-		public void close() {
-			this.delegate.close();
-		}
-
 	}
 
 }

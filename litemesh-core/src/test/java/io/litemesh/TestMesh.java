@@ -123,31 +123,26 @@ final class TestMesh implements AutoCloseable {
 	}
 
 	/**
-	 * Start a node that reaches the others only through a shared directory: no TCP port,
-	 * no seeds.
+	 * Start a node that reaches the others only through a shared directory: TCP off, no
+	 * seeds.
 	 * @param nodeId the node id
 	 * @param directory the shared directory
 	 * @param services the services it offers
 	 * @return the started node
 	 */
 	MeshNode startFileOnly(String nodeId, Path directory, Object... services) {
-		return start(nodeId, fileOnly(new FileMailboxStore(directory)), services);
+		return start(nodeId, storeOnly(new FileMailboxStore(directory)), services);
 	}
 
 	/**
-	 * Make a node reach the others only through a store: no TCP port, no seeds.
+	 * Make a node reach the others only through a store: TCP off, no seeds.
 	 * @param store the store
 	 * @return the builder customizer
 	 */
-	static Consumer<MeshNode.Builder> fileOnly(MailboxStore store) {
-		return (builder) -> builder.tcpPort(-1).seeds(List.of()).mailboxStore(store).mailboxTimings(FAST_MAILBOX);
+	static Consumer<MeshNode.Builder> storeOnly(MailboxStore store) {
+		return (builder) -> builder.tcpEnabled(false).seeds(List.of()).mailboxStore(store).mailboxTimings(FAST_MAILBOX);
 	}
 
-	/**
-	 * Add a shared directory to a node, besides TCP.
-	 * @param directory the shared directory
-	 * @return the builder customizer
-	 */
 	/**
 	 * Share a durable store besides TCP, with timings for tests.
 	 * @param store the node's store
@@ -155,10 +150,6 @@ final class TestMesh implements AutoCloseable {
 	 */
 	static Consumer<MeshNode.Builder> sharing(MailboxStore store) {
 		return (builder) -> builder.mailboxStore(store).mailboxTimings(FAST_MAILBOX);
-	}
-
-	static Consumer<MeshNode.Builder> sharedDirectory(Path directory) {
-		return (builder) -> builder.mailboxStore(new FileMailboxStore(directory)).mailboxTimings(FAST_MAILBOX);
 	}
 
 	static MeshTemplate template(MeshNode node) {

@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * The LiteMesh demo: a gateway and two catalogue nodes that form a mesh on loopback.
  * <p>
- * Without arguments, {@link #main main} runs all three nodes in this JVM, each one a
+ * Without arguments, {@link #main main} runs all four nodes in this JVM, each one a
  * Spring Boot application with its own HTTP port (from 8080) and mesh port (from 7070),
  * and prints a banner with the URLs to try once they see each other.
  * {@code --demo.node=gateway} (or {@code catalog-1}, {@code catalog-2}) runs one node

@@ -30,12 +30,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the nodes of the demo, each one a Spring Boot application of
- * {@link DemoApplication}: all three in this JVM, or the one that {@code demo.node}
- * names. Both {@link DemoApplication#main main} and the tests start the demo through this
- * class, so the tests prove the quick start.
+ * {@link DemoApplication}: all four in this JVM, or the one that {@code demo.node} names.
+ * Both {@link DemoApplication#main main} and the tests start the demo through this class,
+ * so the tests prove the quick start.
  * <p>
- * The gateway starts first; the other nodes join the mesh through its TCP address, read
- * from the running node when it is in this JVM, so that free ports ({@code 0}) work too.
+ * The gateway starts first; the other TCP nodes join the mesh through its TCP address,
+ * read from the running node when it is in this JVM, so that free ports ({@code 0}) work
+ * too. The warehouse has TCP off and joins through the database the nodes share.
  *
  * @author LiteMesh team
  */
@@ -156,13 +157,13 @@ public final class DemoMesh implements AutoCloseable {
 	}
 
 	/**
-	 * Return whether the mesh has formed: every node in this JVM sees all three demo
-	 * nodes up.
+	 * Return whether the mesh has formed: every node in this JVM sees all the demo nodes
+	 * up.
 	 * @return {@code true} once the mesh has formed
 	 */
 	public boolean isFormed() {
 		boolean formed = !this.contexts.isEmpty()
-				&& this.contexts.values().stream().allMatch((context) -> upNodes(context).containsAll(ALL_NODES));
+				&& this.contexts.values().stream().allMatch((context) -> upNodes(context).containsAll(expectedNodes()));
 		if (formed && this.formedAfter == null) {
 			this.formedAfter = Duration.ofNanos(System.nanoTime() - this.startedAt);
 		}
@@ -234,11 +235,25 @@ public final class DemoMesh implements AutoCloseable {
 		String where = (this.contexts.size() == 1) ? "LiteMesh demo, node " + observer.id() + " in this JVM"
 				: "LiteMesh demo, " + this.contexts.size() + " nodes in this JVM";
 		if (formedAfter != null) {
-			return " " + where + ": all " + ALL_NODES.size() + " nodes up and meshed, "
+			return " " + where + ": all " + expectedNodes().size() + " nodes up and meshed, "
 					+ String.format(Locale.ROOT, "%.1f s", formedAfter.toMillis() / 1000.0) + " after start";
 		}
-		return " " + where + ": mesh NOT formed yet, " + up + " of " + ALL_NODES.size()
+		return " " + where + ": mesh NOT formed yet, " + up + " of " + expectedNodes().size()
 				+ " nodes up (start the missing ones, or check the log)";
+	}
+
+	/**
+	 * The nodes the mesh needs before it counts as formed. The warehouse shares the
+	 * others' in-memory database only inside one JVM, so a node started on its own waits
+	 * for the TCP nodes alone, unless it is the warehouse itself (which then needs a
+	 * shared database).
+	 */
+	private Set<String> expectedNodes() {
+		DemoNode single = this.settings.singleNode();
+		return Arrays.stream(DemoNode.values())
+			.filter((node) -> single == null || single == node || !node.databaseOnly())
+			.map(DemoNode::id)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	private static int order(String nodeId) {

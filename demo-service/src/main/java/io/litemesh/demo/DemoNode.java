@@ -23,21 +23,21 @@ import org.jspecify.annotations.Nullable;
 public enum DemoNode {
 
 	/** The HTTP API; it offers no service and calls the others. */
-	GATEWAY("gateway", 0, null, false, true),
+	GATEWAY("gateway", 0, null, false, true, false),
 
 	/** The {@code catalog} service for region {@code eu}. */
-	CATALOG_1("catalog-1", 1, "eu", false, false),
+	CATALOG_1("catalog-1", 1, "eu", false, false, false),
 
 	/**
 	 * The {@code catalog} service for region {@code us} and the {@code pricing} service.
 	 */
-	CATALOG_2("catalog-2", 2, "us", true, false),
+	CATALOG_2("catalog-2", 2, "us", true, false, false),
 
 	/**
 	 * The {@code inventory} service, on a node without a TCP port or seeds: the others
 	 * reach it only through the database they share (the JDBC-table transport).
 	 */
-	WAREHOUSE("warehouse", 3, null, false, false);
+	WAREHOUSE("warehouse", 3, null, false, false, true);
 
 	private final String id;
 
@@ -49,12 +49,25 @@ public enum DemoNode {
 
 	private final boolean gateway;
 
-	DemoNode(String id, int offset, @Nullable String catalogRegion, boolean pricing, boolean gateway) {
+	private final boolean databaseOnly;
+
+	DemoNode(String id, int offset, @Nullable String catalogRegion, boolean pricing, boolean gateway,
+			boolean databaseOnly) {
 		this.id = id;
 		this.offset = offset;
 		this.catalogRegion = catalogRegion;
 		this.pricing = pricing;
 		this.gateway = gateway;
+		this.databaseOnly = databaseOnly;
+	}
+
+	/**
+	 * Return whether the node has TCP off and is reached through the shared database
+	 * only.
+	 * @return {@code true} for the warehouse
+	 */
+	public boolean databaseOnly() {
+		return this.databaseOnly;
 	}
 
 	/**
@@ -86,13 +99,14 @@ public enum DemoNode {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("litemesh.node-id", this.id);
 		properties.put("server.port", httpPort);
-		boolean databaseOnly = this == WAREHOUSE;
-		properties.put("litemesh.tcp.port", tcpPort);
-		properties.put("litemesh.tcp.enabled", !databaseOnly);
-		if (seed != null && !databaseOnly) {
-			properties.put("litemesh.seeds", seed);
+		properties.put("litemesh.tcp.enabled", !this.databaseOnly);
+		if (!this.databaseOnly) {
+			properties.put("litemesh.tcp.port", tcpPort);
+			if (seed != null) {
+				properties.put("litemesh.seeds", seed);
+			}
 		}
-		properties.put("demo.inventory.enabled", databaseOnly);
+		properties.put("demo.inventory.enabled", this.databaseOnly);
 		properties.put("demo.gateway.enabled", this.gateway);
 		properties.put("demo.pricing.enabled", this.pricing);
 		if (this.catalogRegion != null) {

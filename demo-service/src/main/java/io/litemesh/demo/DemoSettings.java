@@ -22,7 +22,7 @@ import org.springframework.core.env.StandardEnvironment;
  * @param baseTcpPort the mesh's TCP port of the gateway; the others follow it; {@code 0}
  * for free ports
  * @param node the one node to run in this JVM, such as {@code catalog-1}; {@code null} to
- * run all three
+ * run all four
  * @param formationTimeout how long to wait for the mesh to form before printing the
  * banner anyway
  * @author LiteMesh team
@@ -60,7 +60,7 @@ public record DemoSettings(@DefaultValue("8080") int baseHttpPort, @DefaultValue
 	}
 
 	/**
-	 * Settings for all three nodes in this JVM on free ports, as tests want them.
+	 * Settings for all four nodes in this JVM on free ports, as tests want them.
 	 * @return the settings
 	 */
 	public static DemoSettings ephemeral() {
@@ -69,7 +69,7 @@ public record DemoSettings(@DefaultValue("8080") int baseHttpPort, @DefaultValue
 
 	/**
 	 * Return the node to run alone.
-	 * @return the node, or {@code null} when all three run in this JVM
+	 * @return the node, or {@code null} when all four run in this JVM
 	 */
 	public @Nullable DemoNode singleNode() {
 		return (this.node != null) ? DemoNode.of(this.node) : null;

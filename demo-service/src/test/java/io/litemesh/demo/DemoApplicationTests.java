@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests of the README's quick start: the three-node demo, started in this JVM exactly as
+ * Tests of the README's quick start: the four-node demo, started in this JVM exactly as
  * {@link DemoApplication#main} starts it but on free ports, answering over HTTP with data
  * from nodes it reaches through the mesh.
  *

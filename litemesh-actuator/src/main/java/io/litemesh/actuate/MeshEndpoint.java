@@ -3,7 +3,6 @@
  */
 package io.litemesh.actuate;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,6 @@ import io.litemesh.membership.NodeState;
 import io.litemesh.membership.NodeView;
 import io.litemesh.membership.ServiceInfo;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -72,11 +70,8 @@ public class MeshEndpoint {
 		if (!isKnown(nodeId)) {
 			return null;
 		}
-		Duration timeout = this.node.settings().requestTimeout();
-		NodeState state = this.node.nodeState(nodeId)
-			.timeout(timeout, Mono.error(
-					() -> new MeshTimeoutException("Node '" + nodeId + "' did not report its state within " + timeout)))
-			.block();
+		// the node applies the request timeout itself
+		NodeState state = this.node.nodeState(nodeId).block();
 		return (state != null) ? new NodeStateDescriptor(NodeDescriptor.of(state.node()), state.health()) : null;
 	}
 

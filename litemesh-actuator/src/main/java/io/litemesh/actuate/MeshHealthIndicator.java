@@ -34,14 +34,13 @@ public class MeshHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		Map<String, Object> health = this.node.health();
-		boolean up = this.node.isRunning() && "UP".equals(String.valueOf(health.get("status")));
+		boolean up = "UP".equals(health.get("status"));
 		if (up) {
 			builder.up();
 		}
 		else {
 			builder.down();
 		}
-		builder.withDetail("nodeId", this.node.nodeId());
 		health.forEach((name, value) -> {
 			// The status is the indicator's own; a null detail is not allowed
 			if (!"status".equals(name) && value != null) {

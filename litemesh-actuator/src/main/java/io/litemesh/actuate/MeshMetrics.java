@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import io.litemesh.MeshNode;
-import io.litemesh.membership.NodeStatus;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,12 +42,12 @@ public class MeshMetrics implements MeterBinder {
 		dropped(registry, "malformed", "malformedMessages");
 		dropped(registry, "advertisement", "droppedAdvertisements");
 		dropped(registry, "refused-connection", "refusedConnections");
-		Gauge.builder("litemesh.peers", this.node, (node) -> node.snapshot().nodes().size() - 1)
+		Gauge.builder("litemesh.peers", this.node, counter("peersKnown"))
 			.description("Other nodes this node knows of")
 			.baseUnit("nodes")
 			.tag("state", "known")
 			.register(registry);
-		Gauge.builder("litemesh.peers", this.node, MeshMetrics::reachablePeers)
+		Gauge.builder("litemesh.peers", this.node, counter("peersReachable"))
 			.description("Other nodes this node can reach")
 			.baseUnit("nodes")
 			.tag("state", "reachable")
@@ -72,15 +71,6 @@ public class MeshMetrics implements MeterBinder {
 			Map<String, Object> health = node.health();
 			return (health.get(key) instanceof Number number) ? number.doubleValue() : 0;
 		};
-	}
-
-	private static double reachablePeers(MeshNode node) {
-		return node.snapshot()
-			.nodes()
-			.stream()
-			.filter((view) -> !view.id().equals(node.nodeId()))
-			.filter((view) -> view.status() == NodeStatus.UP || view.status() == NodeStatus.SUSPECT)
-			.count();
 	}
 
 }

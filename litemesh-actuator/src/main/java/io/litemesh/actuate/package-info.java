@@ -3,7 +3,8 @@
  */
 
 /**
- * Actuator support for LiteMesh: the {@code mesh} endpoint and health indicator.
+ * Actuator support for LiteMesh: the {@code mesh} endpoint, health indicator and
+ * Micrometer meters.
  */
 @NullMarked
 package io.litemesh.actuate;

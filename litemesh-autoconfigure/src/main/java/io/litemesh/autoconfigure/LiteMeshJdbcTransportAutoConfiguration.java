@@ -44,7 +44,7 @@ public final class LiteMeshJdbcTransportAutoConfiguration {
 	private static final String TABLE_PREFIX = "litemesh.jdbc.table-prefix";
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean({ LiteMeshJdbcSchemaInitializer.class, JdbcMailboxStore.class })
 	LiteMeshJdbcSchemaInitializer liteMeshJdbcSchemaInitializer(DataSource dataSource, LiteMeshProperties properties) {
 		LiteMeshProperties.Jdbc jdbc = properties.getJdbc();
 		return new LiteMeshJdbcSchemaInitializer(dataSource, LiteMeshJdbcSchemaInitializer.settings(dataSource, jdbc),

@@ -294,7 +294,9 @@ public class LiteMeshProperties {
 		public static class Ssl {
 
 			/**
-			 * Name of the SSL bundle that secures the TCP transport.
+			 * Name of the SSL bundle that is to secure the TCP transport. Reserved: TLS
+			 * is not implemented yet, so setting it fails startup rather than leave
+			 * traffic plain.
 			 */
 			private @Nullable String bundle;
 

@@ -53,6 +53,12 @@ final class MeshNodeBuilderConfigurer {
 		builder.maxFrameSize(maxFrameSize(properties.getMaxFrameSize()));
 		builder.maxHops(requireRange("max-hops", properties.getMaxHops(), 1, 255));
 		builder.secret(secret(properties.getSecurity().getSecret()));
+		String bundle = properties.getTcp().getSsl().getBundle();
+		if (bundle != null) {
+			// someone who names a bundle expects encryption: refuse rather than send in
+			// clear
+			throw invalid("tcp.ssl.bundle", bundle, "TLS is not supported yet; remove the property");
+		}
 		builder.advertiseInterval(requirePositive("advertise-interval", properties.getAdvertiseInterval()));
 		builder.advertisementTtl(requirePositive("advertisement-ttl", properties.getAdvertisementTtl()));
 		builder.keepAlive(requirePositive("tcp.keep-alive-interval", tcp.getKeepAliveInterval()),

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * {@link AbstractFailureAnalyzer} for a {@link io.litemesh.MeshNode} that failed to
@@ -42,7 +43,10 @@ class MeshNodeStartFailureAnalyzer extends AbstractFailureAnalyzer<MeshNodeStart
 		}
 		return new FailureAnalysis(
 				String.format("LiteMesh node '%s' failed to start:%n%n    %s", settings.nodeId(), rootMessage(cause)),
-				"Check the 'litemesh.tcp.*' and 'litemesh.seeds' properties of this application.", cause);
+				"Check the 'litemesh.tcp.*' and 'litemesh.seeds' properties of this application, and, when the "
+						+ "node uses a database or a shared directory, the DataSource, 'litemesh.jdbc.*' and "
+						+ "'litemesh.file.directory'.",
+				cause);
 	}
 
 	private static boolean hasMessage(Throwable failure, String text) {
@@ -56,11 +60,7 @@ class MeshNodeStartFailureAnalyzer extends AbstractFailureAnalyzer<MeshNodeStart
 	}
 
 	private static @Nullable String rootMessage(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
-		return root.getMessage();
+		return NestedExceptionUtils.getMostSpecificCause(failure).getMessage();
 	}
 
 }

@@ -4,7 +4,8 @@
 
 /**
  * Spring Boot auto-configuration for LiteMesh: the node, its properties, the
- * {@code MeshTemplate} bean and the discovery of {@code @MeshService} beans.
+ * {@code MeshTemplate} bean, the discovery of {@code @MeshService} beans, and the
+ * JDBC-table and shared-directory transports.
  */
 @NullMarked
 package io.litemesh.autoconfigure;

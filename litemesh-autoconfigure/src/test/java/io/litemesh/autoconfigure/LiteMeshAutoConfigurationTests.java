@@ -127,12 +127,14 @@ class LiteMeshAutoConfigurationTests {
 
 	@Test
 	void propertiesMapOntoNodeSettings() {
-		this.contextRunner.withPropertyValues("litemesh.node-id=billing-1", "litemesh.cluster=demo",
-				"litemesh.tcp.bind-address=127.0.0.1", "litemesh.tcp.advertised-address=127.0.0.1",
-				"litemesh.seeds=127.0.0.1:1, 127.0.0.1:2", "litemesh.request-timeout=3s", "litemesh.max-frame-size=1MB",
-				"litemesh.max-hops=4", "litemesh.security.secret=s3cret-phrase", "litemesh.advertise-interval=2s",
-				"litemesh.advertisement-ttl=9s", "litemesh.tcp.keep-alive-interval=250ms",
-				"litemesh.tcp.keep-alive-timeout=1s", "litemesh.tcp.reconnect-max-backoff=3s")
+		this.contextRunner
+			.withPropertyValues("litemesh.node-id=billing-1", "litemesh.cluster=demo",
+					"litemesh.tcp.bind-address=127.0.0.1", "litemesh.tcp.advertised-address=127.0.0.1",
+					"litemesh.seeds=127.0.0.1:1, 127.0.0.1:2", "litemesh.request-timeout=3s",
+					"litemesh.max-frame-size=1MB", "litemesh.max-hops=4", "litemesh.security.secret=s3cret-phrase",
+					"litemesh.advertise-interval=2s", "litemesh.advertisement-ttl=9s",
+					"litemesh.tcp.keep-alive-interval=250ms", "litemesh.tcp.keep-alive-timeout=1s",
+					"litemesh.tcp.reconnect-max-backoff=3s", "litemesh.tcp.max-links=6")
 			.run((context) -> {
 				MeshSettings settings = context.getBean(MeshNode.class).settings();
 				assertThat(settings.nodeId()).isEqualTo("billing-1");
@@ -150,6 +152,8 @@ class LiteMeshAutoConfigurationTests {
 				assertThat(settings.keepAliveInterval()).isEqualTo(Duration.ofMillis(250));
 				assertThat(settings.keepAliveTimeout()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(settings.reconnectMaxBackoff()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(settings.maxLinks()).isEqualTo(6);
+				assertThat(settings.tcpEnabled()).isTrue();
 			});
 	}
 
@@ -167,7 +171,8 @@ class LiteMeshAutoConfigurationTests {
 			"litemesh.max-frame-size, 3GB", "litemesh.max-frame-size, 10B", "litemesh.request-timeout, 0s",
 			"litemesh.advertise-interval, -1s", "litemesh.advertisement-ttl, 0ms",
 			"litemesh.tcp.keep-alive-interval, 0s", "litemesh.tcp.keep-alive-timeout, -2s",
-			"litemesh.tcp.reconnect-max-backoff, 0s", "litemesh.security.secret, short", "litemesh.tcp.max-links, 1" })
+			"litemesh.tcp.reconnect-max-backoff, 0s", "litemesh.security.secret, short", "litemesh.tcp.max-links, 1",
+			"litemesh.tcp.ssl.bundle, mesh" })
 	void badValueFailsStartupNamingTheKey(String key, String value) {
 		this.contextRunner.withPropertyValues(key + "=" + value).run((context) -> {
 			assertThat(context).hasFailed();
@@ -175,6 +180,14 @@ class LiteMeshAutoConfigurationTests {
 				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
 						(ex) -> assertThat(ex.getName()).isEqualTo(key))
 				.hasMessageContaining(key);
+		});
+	}
+
+	@Test
+	void tcpOffWithoutADatabaseOrDirectoryFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("litemesh.tcp.enabled=false").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("litemesh.tcp.enabled=false");
 		});
 	}
 

@@ -5,6 +5,7 @@ package io.litemesh.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.UUID;
 
 import io.netty.buffer.ByteBuf;
@@ -40,6 +41,12 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 
 	/** Longest string field, in UTF-8 bytes: bounds what a peer can make us allocate. */
 	public static final int MAX_FIELD_LENGTH = 512;
+
+	/** The service name of every control message. */
+	public static final String CONTROL_SERVICE = "mesh";
+
+	/** Control operation that opens a connection between two nodes. */
+	public static final String HELLO = "hello";
 
 	/** Most destinations one broadcast envelope may name. */
 	public static final int MAX_DESTINATIONS = 4096;
@@ -79,24 +86,38 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 	}
 
 	/**
-	 * Copy the envelope for the next hop of a broadcast: one more hop, the destinations
-	 * below that hop.
-	 * @param subtree the destinations the next hop is to serve
-	 * @return the new envelope
+	 * Create the envelope of a control message of the mesh itself.
+	 * @param source the sending node
+	 * @param destination the node it is for, {@code ""} for the neighbour that receives
+	 * it
+	 * @param operation the control operation, such as {@link #HELLO}
+	 * @return the envelope
 	 */
-	public Envelope forSubtree(List<String> subtree) {
-		return new Envelope(this.kind, this.mode, this.hops + 1, this.id, this.source, this.destination, this.service,
-				this.endpoint, this.trace, List.copyOf(subtree));
+	public static Envelope control(String source, String destination, String operation) {
+		return new Envelope(Kind.CONTROL, 0, 0, MessageIds.next(), source, destination, CONTROL_SERVICE, operation, "");
 	}
 
 	/**
-	 * Copy the envelope with another hop count.
-	 * @param hops the hop count
+	 * Return whether this is the given control operation, for the neighbour that receives
+	 * it.
+	 * @param operation the control operation
+	 * @return {@code true} when it is
+	 */
+	public boolean isLinkLocalControl(String operation) {
+		return this.kind == Kind.CONTROL && isLinkLocal() && this.endpoint.equals(operation);
+	}
+
+	/**
+	 * Copy the envelope for the next hop of a broadcast: the hop count the next node
+	 * sees, and the destinations below it.
+	 * @param subtree the destinations the next hop is to serve
+	 * @param hops the links behind the sending node, which the next node sees as its hop
+	 * count
 	 * @return the new envelope
 	 */
-	public Envelope withHops(int hops) {
+	public Envelope forSubtree(List<String> subtree, int hops) {
 		return new Envelope(this.kind, this.mode, hops, this.id, this.source, this.destination, this.service,
-				this.endpoint, this.trace, this.destinations);
+				this.endpoint, this.trace, List.copyOf(subtree));
 	}
 
 	/**
@@ -136,16 +157,16 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 					+ " destinations, not " + this.destinations.size());
 		}
 		// every field is checked before the buffer exists, so a bad field leaks nothing
-		List<byte[]> fields = new java.util.ArrayList<>(5 + this.destinations.size());
+		List<byte[]> fields = Stream.of(this.source, this.destination, this.service, this.endpoint, this.trace)
+			.map(Envelope::utf8)
+			.toList();
+		List<byte[]> destinations = this.destinations.stream().map(Envelope::utf8).toList();
 		int length = FIXED_LENGTH + 2;
-		for (String field : List.of(this.source, this.destination, this.service, this.endpoint, this.trace)) {
-			fields.add(utf8(field));
-		}
-		for (String destination : this.destinations) {
-			fields.add(utf8(destination));
-		}
 		for (byte[] field : fields) {
 			length += 2 + field.length;
+		}
+		for (byte[] destination : destinations) {
+			length += 2 + destination.length;
 		}
 		ByteBuf buffer = allocator.buffer(length);
 		buffer.writeByte(VERSION);
@@ -154,16 +175,9 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 		buffer.writeByte(this.hops);
 		buffer.writeLong(this.id.getMostSignificantBits());
 		buffer.writeLong(this.id.getLeastSignificantBits());
-		for (int i = 0; i < fields.size(); i++) {
-			if (i == 5) {
-				buffer.writeShort(this.destinations.size());
-			}
-			buffer.writeShort(fields.get(i).length);
-			buffer.writeBytes(fields.get(i));
-		}
-		if (fields.size() == 5) {
-			buffer.writeShort(0);
-		}
+		fields.forEach((field) -> buffer.writeShort(field.length).writeBytes(field));
+		buffer.writeShort(destinations.size());
+		destinations.forEach((destination) -> buffer.writeShort(destination.length).writeBytes(destination));
 		return buffer;
 	}
 

@@ -3,6 +3,9 @@
  */
 package io.litemesh.codec;
 
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.CancellationException;
+
 import io.litemesh.MeshAccessDeniedException;
 import io.litemesh.MeshException;
 import io.litemesh.MeshTimeoutException;
@@ -10,6 +13,8 @@ import io.litemesh.NoRouteException;
 import io.litemesh.PayloadTooLargeException;
 import io.litemesh.RemoteServiceException;
 import io.rsocket.exceptions.ApplicationErrorException;
+import io.rsocket.exceptions.ConnectionCloseException;
+import io.rsocket.exceptions.ConnectionErrorException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +66,10 @@ public record RemoteError(String code, String type, String message) {
 				return relayed;
 			}
 		}
+		if (failure instanceof Relayed relayed) {
+			// an error that came over the wire goes on as it came, code included
+			return relayed.error;
+		}
 		if (failure instanceof RemoteServiceException remote) {
 			return new RemoteError(CODE_REMOTE, remote.remoteType(), message(failure));
 		}
@@ -79,7 +88,7 @@ public record RemoteError(String code, String type, String message) {
 		if (failure instanceof MalformedEnvelopeException) {
 			return new RemoteError(CODE_BAD_REQUEST, failure.getClass().getName(), message(failure));
 		}
-		if (failure.getClass().getName().equals("io.litemesh.invoke.PayloadMappingException")) {
+		if (failure instanceof PayloadMappingException) {
 			return new RemoteError(CODE_BAD_PAYLOAD, IllegalArgumentException.class.getName(), message(failure));
 		}
 		return new RemoteError(CODE_REMOTE, failure.getClass().getName(),
@@ -96,7 +105,7 @@ public record RemoteError(String code, String type, String message) {
 			case CODE_TOO_LARGE -> new PayloadTooLargeException(this.message);
 			case CODE_DENIED -> new MeshAccessDeniedException(this.message);
 			case CODE_TIMEOUT -> new MeshTimeoutException(this.message);
-			default -> new RemoteServiceException(this.message, this.type);
+			default -> new Relayed(this);
 		};
 	}
 
@@ -109,8 +118,9 @@ public record RemoteError(String code, String type, String message) {
 	}
 
 	/**
-	 * Map any failure of a call into the exception its caller sees.
-	 * @param failure the failure, from the wire or from a local invocation
+	 * Map any failure of a call into the exception its caller sees: an error frame from
+	 * the wire, a lost connection, or a failure of a local endpoint alike.
+	 * @param failure the failure
 	 * @param what the call, for messages
 	 * @return the exception for the caller
 	 */
@@ -118,7 +128,38 @@ public record RemoteError(String code, String type, String message) {
 		if (failure instanceof MeshException) {
 			return failure;
 		}
+		if (failure instanceof ApplicationErrorException applicationError) {
+			RemoteError error = parse(applicationError.getMessage());
+			if (error != null) {
+				return error.toException();
+			}
+		}
+		if (isConnectionLoss(failure)) {
+			return new NoRouteException("Link lost while calling " + what + "; the node may have failed", failure);
+		}
 		return of(failure, what).toException();
+	}
+
+	/**
+	 * Map any failure of a call this node serves or relays into the error frame it
+	 * answers with; a frame that came from further down the path goes on unchanged.
+	 * @param failure the failure
+	 * @param what the call, for messages
+	 * @return the error frame
+	 */
+	public static ApplicationErrorException toErrorFrame(Throwable failure, String what) {
+		if (failure instanceof ApplicationErrorException applicationError) {
+			return applicationError;
+		}
+		if (isConnectionLoss(failure)) {
+			failure = new NoRouteException("Link lost while relaying " + what, failure);
+		}
+		return new ApplicationErrorException(of(failure, what).toJson());
+	}
+
+	private static boolean isConnectionLoss(Throwable failure) {
+		return failure instanceof ClosedChannelException || failure instanceof ConnectionCloseException
+				|| failure instanceof ConnectionErrorException || failure instanceof CancellationException;
 	}
 
 	/**
@@ -141,6 +182,21 @@ public record RemoteError(String code, String type, String message) {
 
 	private static String message(Throwable failure) {
 		return (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
+	}
+
+	/**
+	 * What a caller sees of an endpoint failure, a bad payload or a bad request: keeps
+	 * the error it came from, so a relay or a gateway passes the same code on.
+	 */
+	private static final class Relayed extends RemoteServiceException {
+
+		private final RemoteError error;
+
+		Relayed(RemoteError error) {
+			super(error.message(), error.type());
+			this.error = error;
+		}
+
 	}
 
 }

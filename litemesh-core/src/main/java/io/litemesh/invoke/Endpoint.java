@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 
 import io.litemesh.MeshContext;
 import io.litemesh.codec.JsonCodec;
+import io.litemesh.codec.PayloadMappingException;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;

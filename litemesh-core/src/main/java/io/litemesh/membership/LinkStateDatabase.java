@@ -113,14 +113,6 @@ public final class LinkStateDatabase {
 	}
 
 	/**
-	 * Return the id of the node that holds this database.
-	 * @return the local node id
-	 */
-	public String localId() {
-		return this.localId;
-	}
-
-	/**
 	 * An advertisement and when it arrived.
 	 *
 	 * @param advertisement the advertisement

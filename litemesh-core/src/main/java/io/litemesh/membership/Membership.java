@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import io.litemesh.codec.MessageIds;
 import io.litemesh.MeshSettings;
 import io.litemesh.codec.Envelope;
 import io.litemesh.transport.Link;
@@ -79,7 +81,11 @@ public final class Membership implements LinkRegistry.Listener {
 
 	private long routesVersion = -1;
 
-	private Set<String> reachable = Set.of();
+	/**
+	 * The newest advertisement of every node, republished with the routes on every
+	 * change.
+	 */
+	private volatile Map<String, NodeAdvertisement> advertisements = Map.of();
 
 	/**
 	 * Create the membership of a node.
@@ -112,10 +118,14 @@ public final class Membership implements LinkRegistry.Listener {
 	 * Build a new advertisement of this node and flood it to every neighbour.
 	 */
 	public void advertise() {
+		advertise(null);
+	}
+
+	private void advertise(@Nullable String exceptPeer) {
 		NodeAdvertisement own = ownAdvertisement(this.leaving);
 		this.database.update(own);
 		changed();
-		flood(List.of(own), null);
+		flood(List.of(own), exceptPeer);
 	}
 
 	private NodeAdvertisement ownAdvertisement(boolean leaving) {
@@ -186,6 +196,7 @@ public final class Membership implements LinkRegistry.Listener {
 		this.leaving = true;
 		NodeAdvertisement own = ownAdvertisement(true);
 		this.database.update(own);
+		changed();
 		byte[] json = this.mapper.writeValueAsBytes(List.of(own));
 		Flux.fromIterable(links().links())
 			.flatMap((link) -> link.rsocket()
@@ -201,7 +212,9 @@ public final class Membership implements LinkRegistry.Listener {
 	@Override
 	public void linkUp(Link link) {
 		logger.debug("Link up: " + link);
-		advertise();
+		// the new neighbour gets the whole database, this node's new advertisement
+		// included
+		advertise(link.peerId());
 		send(link, this.database.advertisements());
 	}
 
@@ -241,8 +254,7 @@ public final class Membership implements LinkRegistry.Listener {
 	}
 
 	private Payload control(String operation, byte[] json) {
-		Envelope envelope = new Envelope(Envelope.Kind.CONTROL, 0, 0, MessageIds.next(), this.settings.nodeId(), "",
-				"mesh", operation, "");
+		Envelope envelope = Envelope.control(this.settings.nodeId(), "", operation);
 		return ByteBufPayload.create(Unpooled.wrappedBuffer(json), envelope.encode(ByteBufAllocator.DEFAULT));
 	}
 
@@ -260,25 +272,28 @@ public final class Membership implements LinkRegistry.Listener {
 			return;
 		}
 		this.routesVersion = version;
-		Routes computed = Routes.compute(this.settings.nodeId(), this.database.advertisements());
+		Map<String, NodeAdvertisement> byId = new HashMap<>();
+		for (NodeAdvertisement advertisement : this.database.advertisements()) {
+			byId.put(advertisement.nodeId(), advertisement);
+		}
+		Routes previous = this.routes;
+		Routes computed = Routes.compute(this.settings.nodeId(), byId.values());
+		this.advertisements = Map.copyOf(byId);
 		this.routes = computed;
-		Set<String> now = computed.reachable();
-		for (String id : now) {
-			if (!this.reachable.contains(id) && !id.equals(this.settings.nodeId())) {
+		for (String id : computed.reachable()) {
+			if (!previous.isReachable(id) && !id.equals(this.settings.nodeId())) {
 				Routes.Route route = computed.route(id);
 				logger.info("Node " + this.settings.nodeId() + ": peer " + id + " joined the mesh ("
 						+ ((route != null) ? route.hops() + " hop(s) via " + route.nextHop() : "") + ")");
 			}
 		}
-		for (String id : this.reachable) {
-			if (!now.contains(id)) {
-				LinkStateDatabase.Entry entry = this.database.get(id);
-				String why = (entry == null) ? "aged out"
-						: entry.advertisement().leaving() ? "left gracefully" : "unreachable";
+		for (String id : previous.reachable()) {
+			if (!computed.isReachable(id)) {
+				NodeAdvertisement gone = byId.get(id);
+				String why = (gone == null) ? "aged out" : gone.leaving() ? "left gracefully" : "unreachable";
 				logger.info("Node " + this.settings.nodeId() + ": peer " + id + " left the mesh (" + why + ")");
 			}
 		}
-		this.reachable = new HashSet<>(now);
 	}
 
 	/**
@@ -286,8 +301,27 @@ public final class Membership implements LinkRegistry.Listener {
 	 * @return the routes
 	 */
 	public Routes routes() {
-		changed();
+		// every change to the database recomputes the routes, so a request only reads
+		// them
 		return this.routes;
+	}
+
+	/**
+	 * Return the newest advertisement of a node, as of the current routes.
+	 * @param nodeId the node
+	 * @return the advertisement, {@code null} when the node is unknown
+	 */
+	public @Nullable NodeAdvertisement advertisement(String nodeId) {
+		return this.advertisements.get(nodeId);
+	}
+
+	/**
+	 * Return the newest advertisement of every known node, as of the current routes; no
+	 * copy is made, so callers on the request path may use it freely.
+	 * @return the advertisements
+	 */
+	public Collection<NodeAdvertisement> advertisements() {
+		return this.advertisements.values();
 	}
 
 	/**

@@ -24,12 +24,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Routes {
 
-	private final String localId;
-
 	private final Map<String, Route> routes;
 
-	private Routes(String localId, Map<String, Route> routes) {
-		this.localId = localId;
+	private Routes(Map<String, Route> routes) {
 		this.routes = routes;
 	}
 
@@ -67,7 +64,7 @@ public final class Routes {
 				queue.add(new Route(link.to(), route.cost() + Math.max(1, link.cost()), route.hops() + 1, nextHop));
 			}
 		}
-		return new Routes(localId, Map.copyOf(settled));
+		return new Routes(Map.copyOf(settled));
 	}
 
 	/**
@@ -94,14 +91,6 @@ public final class Routes {
 	 */
 	public java.util.Set<String> reachable() {
 		return this.routes.keySet();
-	}
-
-	/**
-	 * Return the node these routes start from.
-	 * @return the local node id
-	 */
-	public String localId() {
-		return this.localId;
 	}
 
 	/**

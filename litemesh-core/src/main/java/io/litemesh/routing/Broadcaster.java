@@ -17,6 +17,8 @@ import io.litemesh.codec.RemoteError;
 import io.litemesh.codec.ScatterReply;
 import io.litemesh.membership.Membership;
 import io.litemesh.membership.Routes;
+import io.litemesh.transport.Link;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -55,48 +57,17 @@ final class Broadcaster {
 	}
 
 	Mono<Void> send(String service, String endpoint, List<String> nodes, byte[] data) {
-		return Mono.defer(() -> {
-			Envelope envelope = origin(service, endpoint);
-			deliverLocally(envelope, nodes, data, 0);
-			Map<String, List<String>> subtrees = subtrees(nodes);
-			List<String> unreachable = subtrees.remove(null);
-			if (unreachable != null) {
-				logger.debug("Broadcast " + service + "." + endpoint + " cannot reach " + unreachable);
-			}
-			return Flux.fromIterable(subtrees.entrySet())
-				.flatMap((subtree) -> this.router.link(subtree.getKey())
-					.rsocket()
-					.fireAndForget(payload(envelope.forSubtree(subtree.getValue()).withHops(0), data)))
-				.then();
-		});
+		return Mono.defer(() -> spread(origin(service, endpoint), 0, nodes, Unpooled.wrappedBuffer(data)));
 	}
 
 	Flux<ScatterReply> scatter(String service, String endpoint, List<String> nodes, byte[] data) {
-		return Flux.defer(() -> {
-			Envelope envelope = origin(service, endpoint);
-			return scatter(envelope.withHops(-1), nodes, Unpooled.wrappedBuffer(data))
-				.map((payload) -> ScatterReply.from(payload));
-		});
+		return Flux.defer(() -> gather(origin(service, endpoint), 0, nodes, Unpooled.wrappedBuffer(data)))
+			.map(ScatterReply::from);
 	}
 
 	Mono<Void> relaySend(Envelope envelope, Payload payload) {
 		try {
-			byte[] data = ByteBufUtil.getBytes(payload.sliceData());
-			deliverLocally(envelope, envelope.destinations(), data, envelope.hops() + 1);
-			List<String> rest = others(envelope.destinations());
-			if (rest.isEmpty() || !withinHopLimit(envelope)) {
-				return Mono.empty();
-			}
-			List<Mono<Void>> sends = new ArrayList<>();
-			subtrees(rest).forEach((nextHop, subtree) -> {
-				if (nextHop != null) {
-					sends.add(this.router.link(nextHop)
-						.rsocket()
-						.fireAndForget(forward(envelope.forSubtree(subtree), payload.sliceData()))
-						.onErrorResume((ex) -> Mono.empty()));
-				}
-			});
-			return Mono.when(sends);
+			return spread(envelope, envelope.hops() + 1, envelope.destinations(), payload.sliceData());
 		}
 		finally {
 			payload.release();
@@ -105,7 +76,7 @@ final class Broadcaster {
 
 	Flux<Payload> relayScatter(Envelope envelope, Payload payload) {
 		try {
-			return scatter(envelope, envelope.destinations(), payload.sliceData());
+			return gather(envelope, envelope.hops() + 1, envelope.destinations(), payload.sliceData());
 		}
 		finally {
 			payload.release();
@@ -113,40 +84,63 @@ final class Broadcaster {
 	}
 
 	/**
-	 * The replies of the named nodes, this one's own and its subtrees'. Each subtree gets
-	 * the data retained once; the caller releases its own reference.
+	 * Serve a broadcast fire-and-forget here if this node is named, and send one copy to
+	 * each neighbour below which other named nodes are.
+	 * @param here the links the message crossed to reach this node: 0 at the sender
 	 */
-	private Flux<Payload> scatter(Envelope envelope, List<String> nodes, io.netty.buffer.ByteBuf data) {
+	private Mono<Void> spread(Envelope envelope, int here, List<String> nodes, ByteBuf data) {
+		if (nodes.contains(this.settings.nodeId())) {
+			this.router.fireLocally(envelope.source(), envelope.service(), envelope.endpoint(), here,
+					envelope.messageId(), ByteBufUtil.getBytes(data));
+		}
+		Subtrees subtrees = subtrees(nodes);
+		if (!subtrees.unreachable().isEmpty()) {
+			logger.debug("Broadcast " + envelope.service() + "." + envelope.endpoint() + " cannot reach "
+					+ subtrees.unreachable() + " from node " + this.settings.nodeId());
+		}
+		if (subtrees.byLink().isEmpty() || !this.router.mayForward(here)) {
+			return Mono.empty();
+		}
+		List<Mono<Void>> sends = new ArrayList<>();
+		subtrees.byLink()
+			.forEach((link,
+					subtree) -> sends.add(link.rsocket()
+						.fireAndForget(forward(envelope, here, subtree, data))
+						.onErrorResume((ex) -> Mono.empty())));
+		return Mono.when(sends);
+	}
+
+	/**
+	 * The replies of the named nodes: this one's own and those of its subtrees.
+	 * @param here the links the request crossed to reach this node: 0 at the sender
+	 */
+	private Flux<Payload> gather(Envelope envelope, int here, List<String> nodes, ByteBuf data) {
 		List<Flux<Payload>> parts = new ArrayList<>();
 		String localId = this.settings.nodeId();
 		if (nodes.contains(localId)) {
-			byte[] bytes = ByteBufUtil.getBytes(data);
 			String what = envelope.service() + "." + envelope.endpoint() + " on node " + localId;
 			parts.add(this.router
-				.invokeLocal(envelope.source(), envelope.service(), envelope.endpoint(), envelope.hops() + 1,
-						envelope.messageId(), bytes)
+				.invokeLocal(envelope.source(), envelope.service(), envelope.endpoint(), here, envelope.messageId(),
+						ByteBufUtil.getBytes(data))
 				.map((reply) -> ScatterReply.success(localId, reply))
 				.defaultIfEmpty(ScatterReply.success(localId, new byte[0]))
 				.onErrorResume((ex) -> Mono.just(ScatterReply.failure(localId, RemoteError.of(ex, what))))
 				.map(ScatterReply::toPayload)
 				.flux());
 		}
-		List<String> rest = others(nodes);
-		if (!rest.isEmpty() && !withinHopLimit(envelope)) {
-			parts.add(failures(rest, "hop limit " + this.settings.maxHops() + " reached (litemesh.max-hops)"));
-			rest = List.of();
+		Subtrees subtrees = subtrees(nodes);
+		parts.add(failures(subtrees.unreachable(), "unreachable from node " + localId));
+		if (!subtrees.byLink().isEmpty() && !this.router.mayForward(here)) {
+			subtrees.byLink()
+				.values()
+				.forEach((subtree) -> parts
+					.add(failures(subtree, "hop limit " + this.settings.maxHops() + " reached (litemesh.max-hops)")));
+			return Flux.merge(parts);
 		}
-		subtrees(rest).forEach((nextHop, subtree) -> {
-			if (nextHop == null) {
-				parts.add(failures(subtree, "unreachable from node " + localId));
-				return;
-			}
-			Payload forwarded = forward(envelope.forSubtree(subtree), data);
-			parts.add(this.router.link(nextHop)
-				.rsocket()
-				.requestStream(forwarded)
-				.onErrorResume((ex) -> failures(subtree, "link to " + nextHop + " lost: " + ex.getMessage())));
-		});
+		subtrees.byLink()
+			.forEach((link, subtree) -> parts.add(link.rsocket()
+				.requestStream(forward(envelope, here, subtree, data))
+				.onErrorResume((ex) -> failures(subtree, "link to " + link.peerId() + " lost: " + ex.getMessage()))));
 		return Flux.merge(parts);
 	}
 
@@ -159,46 +153,28 @@ final class Broadcaster {
 				.toPayload());
 	}
 
-	private void deliverLocally(Envelope envelope, List<String> nodes, byte[] data, int hops) {
-		if (nodes.contains(this.settings.nodeId())) {
-			this.router
-				.invokeLocal(envelope.source(), envelope.service(), envelope.endpoint(), hops, envelope.messageId(),
-						data)
-				.subscribe(null, (ex) -> logger.debug("Broadcast " + envelope.service() + "." + envelope.endpoint()
-						+ " failed on node " + this.settings.nodeId(), ex));
-		}
-	}
-
-	private boolean withinHopLimit(Envelope envelope) {
-		// hops counts the links behind the receiving node, less one; forwarding adds a
-		// link
-		if (envelope.hops() + 2 <= this.settings.maxHops()) {
-			return true;
-		}
-		this.router.countHopLimitDrop();
-		return false;
-	}
-
-	private List<String> others(List<String> nodes) {
-		return nodes.stream().filter((node) -> !node.equals(this.settings.nodeId())).toList();
-	}
-
 	/**
-	 * Group destinations by the neighbour they are reached through; {@code null} collects
-	 * the unreachable ones.
+	 * Group the named nodes other than this one by the link to the neighbour they are
+	 * reached through.
 	 */
-	private Map<String, List<String>> subtrees(List<String> nodes) {
+	private Subtrees subtrees(List<String> nodes) {
 		Routes routes = this.membership.routes();
-		Map<String, List<String>> subtrees = new LinkedHashMap<>();
+		Map<Link, List<String>> byLink = new LinkedHashMap<>();
+		List<String> unreachable = new ArrayList<>();
 		for (String node : nodes) {
 			if (node.equals(this.settings.nodeId())) {
 				continue;
 			}
 			Routes.Route route = routes.route(node);
-			String nextHop = (route != null && this.router.hasLink(route.nextHop())) ? route.nextHop() : null;
-			subtrees.computeIfAbsent(nextHop, (key) -> new ArrayList<>()).add(node);
+			Link link = (route != null) ? this.router.neighbour(route.nextHop()) : null;
+			if (link != null) {
+				byLink.computeIfAbsent(link, (key) -> new ArrayList<>()).add(node);
+			}
+			else {
+				unreachable.add(node);
+			}
 		}
-		return subtrees;
+		return new Subtrees(byLink, unreachable);
 	}
 
 	private Envelope origin(String service, String endpoint) {
@@ -206,14 +182,16 @@ final class Broadcaster {
 				endpoint, "");
 	}
 
-	private Payload payload(Envelope envelope, byte[] data) {
+	/**
+	 * The copy for one neighbour: the subtree's names, the data retained once for it.
+	 */
+	private Payload forward(Envelope envelope, int here, List<String> subtree, ByteBuf data) {
 		this.router.countSent();
-		return ByteBufPayload.create(Unpooled.wrappedBuffer(data), envelope.encode(ByteBufAllocator.DEFAULT));
+		ByteBuf metadata = envelope.forSubtree(subtree, here).encode(ByteBufAllocator.DEFAULT);
+		return ByteBufPayload.create(data.retainedSlice(), metadata);
 	}
 
-	private Payload forward(Envelope envelope, io.netty.buffer.ByteBuf data) {
-		this.router.countSent();
-		return ByteBufPayload.create(data.retainedSlice(), envelope.encode(ByteBufAllocator.DEFAULT));
+	private record Subtrees(Map<Link, List<String>> byLink, List<String> unreachable) {
 	}
 
 }

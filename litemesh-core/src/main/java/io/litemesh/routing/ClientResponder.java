@@ -123,16 +123,14 @@ final class ClientResponder implements RSocket {
 	}
 
 	private Throwable errorFrame(Throwable failure) {
-		if (failure instanceof ApplicationErrorException) {
-			return failure;
-		}
-		String what = "call from client " + this.clientName;
-		if (failure instanceof IllegalArgumentException && !(failure.getClass().getName().contains("PayloadMapping"))) {
+		// the router's failures are the caller's exceptions already; what is left is a
+		// bad route
+		if (failure instanceof IllegalArgumentException) {
 			return new ApplicationErrorException(
 					new RemoteError(RemoteError.CODE_BAD_REQUEST, failure.getClass().getName(), failure.getMessage())
 						.toJson());
 		}
-		return new ApplicationErrorException(RemoteError.of(failure, what).toJson());
+		return RemoteError.toErrorFrame(failure, "call from client " + this.clientName);
 	}
 
 }

@@ -7,12 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 
 import io.litemesh.NoRouteException;
 import io.litemesh.Target;
-import io.litemesh.membership.LinkStateDatabase;
 import io.litemesh.membership.Membership;
 import io.litemesh.membership.NodeAdvertisement;
 import io.litemesh.membership.Routes;
@@ -33,7 +32,7 @@ public final class ProviderSelector {
 
 	private final Membership membership;
 
-	private final Map<String, AtomicInteger> outstanding = new ConcurrentHashMap<>();
+	private final ToIntFunction<String> load;
 
 	private final AtomicInteger rotation = new AtomicInteger();
 
@@ -41,10 +40,12 @@ public final class ProviderSelector {
 	 * Create a selector.
 	 * @param localId the local node id
 	 * @param membership the membership, for the graph and routes
+	 * @param load the requests in flight to a node
 	 */
-	public ProviderSelector(String localId, Membership membership) {
+	public ProviderSelector(String localId, Membership membership, ToIntFunction<String> load) {
 		this.localId = localId;
 		this.membership = membership;
+		this.load = load;
 	}
 
 	/**
@@ -55,29 +56,32 @@ public final class ProviderSelector {
 	 * @throws NoRouteException when no node can serve the call, saying what is missing
 	 */
 	public List<String> resolve(Target target, String endpoint) {
-		Routes routes = this.membership.routes();
+		return resolve(target, endpoint, this.membership.routes());
+	}
+
+	private List<String> resolve(Target target, String endpoint, Routes routes) {
 		if (target.mode() == Target.Mode.UNICAST) {
 			String nodeId = target.nodeId();
 			checkUnicast(nodeId, target, endpoint, routes);
 			return List.of(nodeId);
 		}
 		List<String> providers = new ArrayList<>();
-		TreeSet<String> endpointsSeen = new TreeSet<>();
-		boolean serviceSeen = false;
-		for (NodeAdvertisement advertisement : this.membership.database().advertisements()) {
+		List<ServiceInfo> offered = new ArrayList<>();
+		for (NodeAdvertisement advertisement : this.membership.advertisements()) {
 			ServiceInfo service = find(advertisement, target.service());
 			if (service == null || advertisement.leaving() || !routes.isReachable(advertisement.nodeId())
 					|| !target.matches(service.tags())) {
 				continue;
 			}
-			serviceSeen = true;
-			endpointsSeen.addAll(service.endpoints());
+			offered.add(service);
 			if (service.endpoints().contains(endpoint)) {
 				providers.add(advertisement.nodeId());
 			}
 		}
 		if (providers.isEmpty()) {
-			throw new NoRouteException(serviceSeen
+			TreeSet<String> endpointsSeen = new TreeSet<>();
+			offered.forEach((service) -> endpointsSeen.addAll(service.endpoints()));
+			throw new NoRouteException(!offered.isEmpty()
 					? "No node offers endpoint '" + endpoint + "' of service '" + target.service()
 							+ "'; its endpoints are " + endpointsSeen
 					: "No node offers service '" + target.service() + "'"
@@ -99,11 +103,11 @@ public final class ProviderSelector {
 			throw new IllegalArgumentException("A broadcast target names every provider of '" + target.service()
 					+ "'; use requestAll or send instead of a call to one node");
 		}
-		List<String> providers = resolve(target, endpoint);
+		Routes routes = this.membership.routes();
+		List<String> providers = resolve(target, endpoint, routes);
 		if (providers.size() == 1) {
 			return providers.get(0);
 		}
-		Routes routes = this.membership.routes();
 		int best = Integer.MAX_VALUE;
 		List<String> nearest = new ArrayList<>();
 		for (String provider : providers) {
@@ -122,7 +126,7 @@ public final class ProviderSelector {
 		int fewest = Integer.MAX_VALUE;
 		for (int i = 0; i < nearest.size(); i++) {
 			String candidate = nearest.get((start + i) % nearest.size());
-			int load = outstanding(candidate).get();
+			int load = this.load.applyAsInt(candidate);
 			if (load < fewest) {
 				fewest = load;
 				chosen = candidate;
@@ -131,23 +135,12 @@ public final class ProviderSelector {
 		return chosen;
 	}
 
-	/**
-	 * Return the counter of requests in flight to a node, raised and lowered by the
-	 * caller.
-	 * @param nodeId the node
-	 * @return the counter
-	 */
-	public AtomicInteger outstanding(String nodeId) {
-		return this.outstanding.computeIfAbsent(nodeId, (id) -> new AtomicInteger());
-	}
-
 	private void checkUnicast(String nodeId, Target target, String endpoint, Routes routes) {
-		LinkStateDatabase.Entry entry = this.membership.database().get(nodeId);
-		if (entry == null) {
+		NodeAdvertisement advertisement = this.membership.advertisement(nodeId);
+		if (advertisement == null) {
 			throw new NoRouteException("Node '" + nodeId + "' is unknown to node " + this.localId
 					+ "; check the node id (known: " + known() + ")");
 		}
-		NodeAdvertisement advertisement = entry.advertisement();
 		if (advertisement.leaving()) {
 			throw new NoRouteException("Node '" + nodeId + "' is leaving the mesh; call another node");
 		}
@@ -168,7 +161,7 @@ public final class ProviderSelector {
 	}
 
 	private List<String> known() {
-		return this.membership.database().advertisements().stream().map(NodeAdvertisement::nodeId).sorted().toList();
+		return this.membership.advertisements().stream().map(NodeAdvertisement::nodeId).sorted().toList();
 	}
 
 	private static @Nullable ServiceInfo find(NodeAdvertisement advertisement, String name) {

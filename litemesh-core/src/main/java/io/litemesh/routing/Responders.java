@@ -55,12 +55,4 @@ public final class Responders implements InboundHandler {
 		return new ClientResponder(clientName, metadataMimeType, this.router, this.selector);
 	}
 
-	/**
-	 * Return the control operation that asks a node for its state.
-	 * @return the operation name
-	 */
-	public static String stateOperation() {
-		return PeerResponder.STATE;
-	}
-
 }

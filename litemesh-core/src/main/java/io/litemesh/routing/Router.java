@@ -3,8 +3,9 @@
  */
 package io.litemesh.routing;
 
-import java.nio.channels.ClosedChannelException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,12 +29,10 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.rsocket.Payload;
-import io.rsocket.exceptions.ApplicationErrorException;
-import io.rsocket.exceptions.ConnectionCloseException;
-import io.rsocket.exceptions.ConnectionErrorException;
 import io.rsocket.util.ByteBufPayload;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -63,6 +62,9 @@ public final class Router {
 	private final AtomicLong malformed = new AtomicLong();
 
 	private final AtomicLong sent = new AtomicLong();
+
+	/** Requests and streams in flight per node, for anycast to pick the least busy. */
+	private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
 
 	private final Broadcaster broadcaster;
 
@@ -112,16 +114,35 @@ public final class Router {
 				new DefaultMeshContext(source, service, endpoint, hops, messageId)));
 	}
 
-	boolean hasLink(String nodeId) {
-		return this.links.get(nodeId) != null;
+	@Nullable Link neighbour(String nodeId) {
+		return this.links.get(nodeId);
+	}
+
+	/**
+	 * Invoke a local endpoint for a fire-and-forget: nobody waits, so a failure is
+	 * logged.
+	 */
+	void fireLocally(String source, String service, String endpoint, int hops, String messageId, byte[] data) {
+		invokeLocal(source, service, endpoint, hops, messageId, data).subscribe(null, (ex) -> logger
+			.debug("Fire-and-forget " + service + "." + endpoint + " failed on node " + this.settings.nodeId(), ex));
+	}
+
+	/**
+	 * Return whether a message that crossed {@code here} links to reach this node may
+	 * cross one more, counting it as dropped when not.
+	 * @param here the links behind this node: 0 at the sender
+	 * @return {@code true} within {@code litemesh.max-hops}
+	 */
+	boolean mayForward(int here) {
+		if (here + 1 <= this.settings.maxHops()) {
+			return true;
+		}
+		this.hopLimitDrops.incrementAndGet();
+		return false;
 	}
 
 	void countSent() {
 		this.sent.incrementAndGet();
-	}
-
-	void countHopLimitDrop() {
-		this.hopLimitDrops.incrementAndGet();
 	}
 
 	/**
@@ -139,14 +160,14 @@ public final class Router {
 	 * @return the JSON reply; errors are the exceptions the caller sees
 	 */
 	public Mono<byte[]> request(Call call, byte[] data) {
-		return Mono.defer(() -> {
+		return tracked(call.nodeId(), Mono.defer(() -> {
 			checkSize(data, call);
 			if (isLocal(call.nodeId())) {
-				return endpoint(call).invoke(data, context(call, 0, MessageIds.next().toString()));
+				return endpoint(call).invoke(data, localContext(call));
 			}
-			Envelope envelope = call.envelope(this.settings.nodeId(), MessageIds.next());
+			Envelope envelope = call.envelope(MessageIds.next());
 			return link(call.nodeId()).rsocket().requestResponse(payload(envelope, data)).map(Router::data);
-		}).onErrorMap((ex) -> callerException(ex, call));
+		}).onErrorMap((ex) -> callerException(ex, call)));
 	}
 
 	/**
@@ -161,11 +182,11 @@ public final class Router {
 			checkSize(data, call);
 			if (isLocal(call.nodeId())) {
 				Endpoint endpoint = endpoint(call);
-				endpoint.invoke(data, context(call, 0, MessageIds.next().toString()))
+				endpoint.invoke(data, localContext(call))
 					.subscribe(null, (ex) -> logger.debug("Fire-and-forget " + call + " failed", ex));
 				return Mono.<Void>empty();
 			}
-			Envelope envelope = call.envelope(this.settings.nodeId(), MessageIds.next());
+			Envelope envelope = call.envelope(MessageIds.next());
 			return link(call.nodeId()).rsocket().fireAndForget(payload(envelope, data));
 		}).onErrorMap((ex) -> callerException(ex, call));
 	}
@@ -177,27 +198,51 @@ public final class Router {
 	 * @return the JSON elements, with back-pressure
 	 */
 	public Flux<byte[]> stream(Call call, byte[] data) {
-		return Flux.defer(() -> {
+		return tracked(call.nodeId(), Flux.defer(() -> {
 			checkSize(data, call);
 			if (isLocal(call.nodeId())) {
-				return endpoint(call).invokeStream(data, context(call, 0, MessageIds.next().toString()));
+				return endpoint(call).invokeStream(data, localContext(call));
 			}
-			Envelope envelope = call.envelope(this.settings.nodeId(), MessageIds.next());
+			Envelope envelope = call.envelope(MessageIds.next());
 			return link(call.nodeId()).rsocket().requestStream(payload(envelope, data)).map(Router::data);
-		}).onErrorMap((ex) -> callerException(ex, call));
+		}).onErrorMap((ex) -> callerException(ex, call)));
 	}
 
 	/**
-	 * Ask a node a control question (such as its state), through the mesh.
+	 * Return how many requests and streams from this node are in flight to a node.
 	 * @param nodeId the node
-	 * @param operation the control operation
-	 * @return the JSON answer
+	 * @return the count
 	 */
-	public Mono<byte[]> control(String nodeId, String operation) {
-		Call call = new Call(nodeId, 0, this.settings.nodeId(), "mesh", operation);
+	public int load(String nodeId) {
+		return this.inFlight.getOrDefault(nodeId, 0);
+	}
+
+	private <T> Mono<T> tracked(String nodeId, Mono<T> call) {
+		return call.doOnSubscribe((subscription) -> started(nodeId)).doFinally((signal) -> finished(nodeId));
+	}
+
+	private <T> Flux<T> tracked(String nodeId, Flux<T> call) {
+		return call.doOnSubscribe((subscription) -> started(nodeId)).doFinally((signal) -> finished(nodeId));
+	}
+
+	private void started(String nodeId) {
+		this.inFlight.merge(nodeId, 1, Integer::sum);
+	}
+
+	private void finished(String nodeId) {
+		// an idle node leaves the map, so restarted nodes with new ids do not pile up
+		this.inFlight.computeIfPresent(nodeId, (id, count) -> (count > 1) ? count - 1 : null);
+	}
+
+	/**
+	 * Ask a node for its state, through the mesh.
+	 * @param nodeId the node
+	 * @return the node's state as JSON
+	 */
+	public Mono<byte[]> nodeState(String nodeId) {
+		Call call = new Call(nodeId, 0, this.settings.nodeId(), Envelope.CONTROL_SERVICE, PeerResponder.STATE);
 		return Mono.defer(() -> {
-			Envelope envelope = new Envelope(Envelope.Kind.CONTROL, 0, 0, MessageIds.next(), this.settings.nodeId(),
-					nodeId, "mesh", operation, "");
+			Envelope envelope = Envelope.control(this.settings.nodeId(), nodeId, PeerResponder.STATE);
 			return link(nodeId).rsocket().requestResponse(payload(envelope, new byte[0])).map(Router::data);
 		}).onErrorMap((ex) -> callerException(ex, call));
 	}
@@ -235,9 +280,8 @@ public final class Router {
 			if (!isLocal(envelope.destination())) {
 				return nextHopOrRelease(envelope, payload).rsocket().fireAndForget(relayed(payload));
 			}
-			byte[] data = data(payload);
-			endpoint(envelope).invoke(data, context(envelope))
-				.subscribe(null, (ex) -> logger.debug("Fire-and-forget " + describe(envelope) + " failed", ex));
+			fireLocally(envelope.source(), envelope.service(), envelope.endpoint(), envelope.hops() + 1,
+					envelope.messageId(), data(payload));
 			return Mono.<Void>empty();
 		}).onErrorResume((ex) -> {
 			logger.debug("Dropped fire-and-forget " + describe(envelope) + ": " + ex.getMessage());
@@ -317,9 +361,8 @@ public final class Router {
 	}
 
 	private Link nextHop(Envelope envelope) {
-		// hops counts the links behind this node, less one; forwarding adds a link
-		if (envelope.hops() + 2 > this.settings.maxHops()) {
-			this.hopLimitDrops.incrementAndGet();
+		// an envelope's hop count is the links behind the receiving node, less one
+		if (!mayForward(envelope.hops() + 1)) {
 			throw new NoRouteException("Message " + envelope.messageId() + " from " + envelope.source() + " to "
 					+ envelope.destination() + " dropped at node " + this.settings.nodeId() + ": hop limit "
 					+ this.settings.maxHops() + " reached (litemesh.max-hops)");
@@ -349,8 +392,8 @@ public final class Router {
 		return endpoint;
 	}
 
-	private DefaultMeshContext context(Call call, int hops, String messageId) {
-		return new DefaultMeshContext(call.source(), call.service(), call.endpoint(), hops, messageId);
+	private DefaultMeshContext localContext(Call call) {
+		return new DefaultMeshContext(call.source(), call.service(), call.endpoint(), 0, MessageIds.next().toString());
 	}
 
 	private DefaultMeshContext context(Envelope envelope) {
@@ -378,33 +421,12 @@ public final class Router {
 		return envelope.service() + "." + envelope.endpoint() + " on node " + this.settings.nodeId();
 	}
 
-	private Throwable callerException(Throwable failure, Call call) {
-		if (failure instanceof ApplicationErrorException applicationError) {
-			RemoteError error = RemoteError.parse(applicationError.getMessage());
-			if (error != null) {
-				return error.toException();
-			}
-		}
-		if (isConnectionLoss(failure)) {
-			return new NoRouteException("Link lost while calling " + call + "; the node may have failed", failure);
-		}
+	private static Throwable callerException(Throwable failure, Call call) {
 		return RemoteError.toCallerException(failure, call.toString());
 	}
 
 	private static Throwable errorFrame(Throwable failure, String what) {
-		if (failure instanceof ApplicationErrorException) {
-			return failure;
-		}
-		if (isConnectionLoss(failure)) {
-			failure = new NoRouteException("Link lost while relaying " + what, failure);
-		}
-		return new ApplicationErrorException(RemoteError.of(failure, what).toJson());
-	}
-
-	private static boolean isConnectionLoss(Throwable failure) {
-		return failure instanceof ClosedChannelException || failure instanceof ConnectionCloseException
-				|| failure instanceof ConnectionErrorException
-				|| (failure instanceof java.util.concurrent.CancellationException);
+		return RemoteError.toErrorFrame(failure, what);
 	}
 
 	private Payload payload(Envelope envelope, byte[] data) {
@@ -447,7 +469,7 @@ public final class Router {
 	 */
 	public record Call(String nodeId, int mode, String source, String service, String endpoint) {
 
-		Envelope envelope(String localId, UUID id) {
+		Envelope envelope(UUID id) {
 			return new Envelope(Envelope.Kind.CALL, this.mode, 0, id, this.source, this.nodeId, this.service,
 					this.endpoint, "");
 		}

@@ -40,7 +40,7 @@ class EnvelopeTests {
 			Envelope decoded = Envelope.decode(encoded);
 			assertThat(decoded).isEqualTo(broadcast);
 			assertThat(decoded.isBroadcast()).isTrue();
-			Envelope subtree = decoded.forSubtree(java.util.List.of("c"));
+			Envelope subtree = decoded.forSubtree(java.util.List.of("c"), decoded.hops() + 1);
 			assertThat(subtree.hops()).isEqualTo(1);
 			assertThat(subtree.destinations()).containsExactly("c");
 			assertThat(this.envelope.isBroadcast()).isFalse();

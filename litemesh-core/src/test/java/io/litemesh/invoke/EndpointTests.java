@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.litemesh.MeshContext;
 import io.litemesh.codec.JsonCodec;
+import io.litemesh.codec.PayloadMappingException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;

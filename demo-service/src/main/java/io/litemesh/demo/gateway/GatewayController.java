@@ -11,9 +11,9 @@ import io.litemesh.MeshNode;
 import io.litemesh.MeshReply;
 import io.litemesh.MeshTemplate;
 import io.litemesh.Target;
-import io.litemesh.demo.inventory.Stock;
 import io.litemesh.demo.catalog.CatalogInfo;
 import io.litemesh.demo.catalog.Product;
+import io.litemesh.demo.inventory.Stock;
 import io.litemesh.demo.pricing.PriceTick;
 import io.litemesh.demo.pricing.PricingApi;
 import io.litemesh.demo.pricing.QuoteRequest;
@@ -46,6 +46,8 @@ import org.springframework.web.server.ResponseStatusException;
  * <li>{@code POST /cache/invalidate/{sku}}: fire-and-forget to every {@code catalog}</li>
  * <li>{@code GET /prices/{sku}/stream}: a stream from {@code pricing}, relayed as
  * server-sent events</li>
+ * <li>{@code GET /stock/{sku}}: anycast to {@code inventory}, on the warehouse that only
+ * the shared database reaches</li>
  * </ul>
  *
  * @author LiteMesh team
@@ -121,19 +123,19 @@ public class GatewayController {
 	}
 
 	/**
-	 * Ask every catalogue node what it holds.
-	 * @return one reply per node, sorted by node id
-	 */
-	/**
-	 * The stock of a product, from the warehouse, which only the shared database reaches.
+	 * The stock of a product in the warehouse, which only the shared database reaches.
 	 * @param sku the product
 	 * @return the stock
 	 */
 	@GetMapping("/stock/{sku}")
-	Mono<Stock> stock(@PathVariable String sku) {
+	public Mono<Stock> stock(@PathVariable String sku) {
 		return this.mesh.request(Target.anycast("inventory"), "stock", sku, Stock.class);
 	}
 
+	/**
+	 * Ask every catalogue node what it holds.
+	 * @return one reply per node, sorted by node id
+	 */
 	@GetMapping("/catalog/nodes")
 	public Flux<CatalogNodeReply> catalogNodes() {
 		return this.mesh.requestAll(Target.broadcast(CATALOG), "info", null, CatalogInfo.class)

@@ -4,7 +4,8 @@
 package io.litemesh.demo.inventory;
 
 /**
- * How many of a product the warehouse holds.
+ * How many of a product the central warehouse holds, apart from the shelf stock each
+ * catalogue node reports for its region.
  *
  * @param sku the product
  * @param units the units in stock

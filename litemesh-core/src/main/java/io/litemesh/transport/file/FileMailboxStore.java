@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.litemesh.MeshSettings;
 import io.litemesh.PayloadTooLargeException;
+import io.litemesh.codec.MessageIds;
 import io.litemesh.transport.mailbox.MailMessage;
 import io.litemesh.transport.mailbox.MailboxStore;
 import io.litemesh.transport.mailbox.RegistryEntry;
@@ -120,7 +121,8 @@ public final class FileMailboxStore implements MailboxStore {
 		this.claimTimeout = claimTimeout;
 		this.maxFileSize = maxFileSize;
 		this.clock = clock;
-		this.registry = new FileRegistry(this.directory.resolve("registry"), clock, this.rejected::incrementAndGet);
+		this.registry = new FileRegistry(this.directory.resolve("registry"), clock, this.mapper,
+				this.rejected::incrementAndGet);
 		try {
 			Files.createDirectories(this.directory.resolve("registry"));
 			Files.createDirectories(this.directory.resolve("mail"));
@@ -182,7 +184,7 @@ public final class FileMailboxStore implements MailboxStore {
 			String name = MailFiles.messageName(message, now);
 			// durable before it becomes visible: a delivered message survives a crash
 			FileOps.writeAtomically(mailbox.resolve("new").resolve(name),
-					mailbox.resolve("tmp").resolve(name + "." + UUID.randomUUID()), json, true);
+					mailbox.resolve("tmp").resolve(name + "." + MessageIds.next()), json, true);
 		}
 	}
 
@@ -224,24 +226,28 @@ public final class FileMailboxStore implements MailboxStore {
 			// another claimer won
 			return null;
 		}
-		if (MailFiles.expiresAt(name) <= now) {
-			if (FileOps.deleteQuietly(target)) {
-				this.expiredWhileClaiming.incrementAndGet();
-			}
+		// the name tells the expiry without reading the file; the message is checked too,
+		// in case the name does not tell the truth
+		if (removedAsExpired(target, MailFiles.expiresAt(name), now)) {
 			return null;
 		}
 		MailMessage message = read(target, nodeId);
-		if (message == null) {
-			return null;
-		}
-		if (message.expiresAtMillis() <= now) {
-			if (FileOps.deleteQuietly(target)) {
-				this.expiredWhileClaiming.incrementAndGet();
-			}
+		if (message == null || removedAsExpired(target, message.expiresAtMillis(), now)) {
 			return null;
 		}
 		this.claimed.put(message.id(), target);
 		return message;
+	}
+
+	private boolean removedAsExpired(Path claimedFile, long expiresAt, long now) {
+		if (expiresAt > now) {
+			return false;
+		}
+		// counted by the claimer that deletes it, so once
+		if (FileOps.deleteQuietly(claimedFile)) {
+			this.expiredWhileClaiming.incrementAndGet();
+		}
+		return true;
 	}
 
 	private @Nullable MailMessage read(Path file, String nodeId) {
@@ -302,25 +308,12 @@ public final class FileMailboxStore implements MailboxStore {
 	@Override
 	public void acknowledge(List<UUID> messageIds) {
 		for (UUID id : messageIds) {
+			// only this instance claims for its node, so it knows every file it may
+			// delete
 			Path file = this.claimed.remove(id);
 			if (file != null) {
 				// gone already when reclaimed and handled again, or expired
 				FileOps.deleteQuietly(file);
-			}
-			else {
-				acknowledgeClaimedElsewhere(id);
-			}
-		}
-	}
-
-	private void acknowledgeClaimedElsewhere(UUID id) {
-		// claimed by another instance of this store: find it by its name
-		String marker = "-" + id + MailFiles.SUFFIX;
-		for (Path mailbox : FileOps.list(this.directory.resolve("mail"))) {
-			for (Path file : FileOps.list(mailbox.resolve("cur"))) {
-				if (file.getFileName().toString().contains(marker)) {
-					FileOps.deleteQuietly(file);
-				}
 			}
 		}
 	}

@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.litemesh.codec.MessageIds;
 import io.litemesh.transport.mailbox.RegistryEntry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -49,13 +49,14 @@ final class FileRegistry {
 
 	private final Runnable onRejected;
 
-	private final JsonMapper mapper = JsonMapper.builder().build();
+	private final JsonMapper mapper;
 
 	private final Map<String, String> clusters = new ConcurrentHashMap<>();
 
-	FileRegistry(Path directory, Clock clock, Runnable onRejected) {
+	FileRegistry(Path directory, Clock clock, JsonMapper mapper, Runnable onRejected) {
 		this.directory = directory;
 		this.clock = clock;
+		this.mapper = mapper;
 		this.onRejected = onRejected;
 	}
 
@@ -65,7 +66,7 @@ final class FileRegistry {
 		this.clusters.put(entry.nodeId(), entry.cluster());
 		// not forced to disk: the entry is rewritten within a second anyway
 		FileOps.writeAtomically(clusterDirectory.resolve(name),
-				clusterDirectory.resolve("." + name + "." + UUID.randomUUID()), this.mapper.writeValueAsBytes(entry),
+				clusterDirectory.resolve("." + name + "." + MessageIds.next()), this.mapper.writeValueAsBytes(entry),
 				false);
 	}
 
@@ -104,10 +105,7 @@ final class FileRegistry {
 			return null;
 		}
 		try {
-			if (Files.size(file) > MAX_ENTRY_SIZE) {
-				throw new IllegalArgumentException("oversized registry file");
-			}
-			RegistryEntry entry = this.mapper.readValue(Files.readAllBytes(file), RegistryEntry.class);
+			RegistryEntry entry = parse(file);
 			if (entry.nodeId() == null || !cluster.equals(entry.cluster())
 					|| !name.equals(MailFiles.safe(entry.nodeId()) + MailFiles.SUFFIX)) {
 				throw new IllegalArgumentException("registry file of another node or cluster");
@@ -131,6 +129,14 @@ final class FileRegistry {
 		}
 	}
 
+	private RegistryEntry parse(Path file) throws IOException {
+		// a registry file is a hundred bytes; a huge one is hostile, and is not read
+		if (Files.size(file) > MAX_ENTRY_SIZE) {
+			throw new IllegalArgumentException("oversized registry file");
+		}
+		return this.mapper.readValue(Files.readAllBytes(file), RegistryEntry.class);
+	}
+
 	/**
 	 * Delete the entries whose lease ended a while ago, and temporary files left by
 	 * crashes.
@@ -151,7 +157,7 @@ final class FileRegistry {
 
 	private void expire(Path file, long now) {
 		try {
-			RegistryEntry entry = this.mapper.readValue(Files.readAllBytes(file), RegistryEntry.class);
+			RegistryEntry entry = parse(file);
 			if (entry.expiresAtMillis() + EXPIRED_ENTRY_GRACE.toMillis() < now) {
 				FileOps.deleteQuietly(file);
 			}

@@ -12,6 +12,7 @@ import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.litemesh.transport.mailbox.IdlePacer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -35,18 +36,15 @@ final class MailboxWaiter implements AutoCloseable {
 
 	private final Path directory;
 
-	private final Duration idleInterval;
+	private final IdlePacer pacer;
 
 	private @Nullable WatchService watcher;
 
 	private boolean watchUnavailable;
 
-	private long intervalMillis;
-
 	MailboxWaiter(Path directory, Duration idleInterval) {
 		this.directory = directory;
-		this.idleInterval = idleInterval;
-		this.intervalMillis = BUSY_INTERVAL.toMillis();
+		this.pacer = new IdlePacer(BUSY_INTERVAL, idleInterval);
 	}
 
 	/**
@@ -54,8 +52,12 @@ final class MailboxWaiter implements AutoCloseable {
 	 * @param found {@code true} when mail was found
 	 */
 	synchronized void claimed(boolean found) {
-		this.intervalMillis = found ? BUSY_INTERVAL.toMillis()
-				: Math.min(this.idleInterval.toMillis(), Math.max(1, this.intervalMillis * 2));
+		if (found) {
+			this.pacer.reset();
+		}
+		else {
+			this.pacer.lengthen();
+		}
 	}
 
 	/**
@@ -67,7 +69,7 @@ final class MailboxWaiter implements AutoCloseable {
 		long waitMillis;
 		WatchService service;
 		synchronized (this) {
-			waitMillis = Math.min(timeout.toMillis(), this.intervalMillis);
+			waitMillis = Math.min(timeout.toMillis(), TimeUnit.NANOSECONDS.toMillis(this.pacer.intervalNanos()));
 			service = watcher();
 		}
 		if (waitMillis <= 0) {

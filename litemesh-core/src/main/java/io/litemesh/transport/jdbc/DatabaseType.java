@@ -51,7 +51,7 @@ enum DatabaseType {
 		}
 
 		@Override
-		String lockMail() {
+		String claimMail() {
 			return "SELECT " + COLUMNS + """
 					FROM ${prefix}MAILBOX
 					WHERE RECIPIENT = :recipient AND VISIBLE_AT <= :now AND EXPIRES_AT > :now
@@ -75,11 +75,6 @@ enum DatabaseType {
 		}
 
 		@Override
-		String lockMail() {
-			throw new UnsupportedOperationException("PostgreSQL claims in one statement");
-		}
-
-		@Override
 		String deliverInOneStatement(int rows) {
 			// one round trip stores the rows and notifies each recipient once, on commit
 			return "WITH stored AS (" + INSERT_COLUMNS + String.join(", ", Collections.nCopies(rows, VALUES))
@@ -88,7 +83,12 @@ enum DatabaseType {
 		}
 
 		@Override
-		String claimInOneStatement() {
+		boolean claimsInOneStatement() {
+			return true;
+		}
+
+		@Override
+		String claimMail() {
 			return """
 					UPDATE ${prefix}MAILBOX SET VISIBLE_AT = :until, ATTEMPTS = ATTEMPTS + 1
 					WHERE SEQ IN (
@@ -117,7 +117,7 @@ enum DatabaseType {
 		}
 
 		@Override
-		String lockMail() {
+		String claimMail() {
 			return "SELECT " + COLUMNS + """
 					FROM ${prefix}MAILBOX
 					WHERE RECIPIENT = :recipient AND VISIBLE_AT <= :now AND EXPIRES_AT > :now
@@ -204,18 +204,20 @@ enum DatabaseType {
 	abstract String insert();
 
 	/**
-	 * Return the query that selects and locks the next claimable mail of a recipient,
-	 * where a claim takes a select and an update.
+	 * Return the statement that claims the next mail of a recipient: where the database
+	 * {@link #claimsInOneStatement() claims in one statement}, an update that marks the
+	 * rows and returns them; elsewhere a query that selects and locks them, for an update
+	 * in the same transaction to mark.
 	 * @return the SQL, with the prefix token
 	 */
-	abstract String lockMail();
+	abstract String claimMail();
 
 	/**
-	 * Return the statement that claims and returns mail at once, where the database can.
-	 * @return the SQL, with the prefix token, or {@code null} to select and then update
+	 * Return whether {@link #claimMail()} marks the rows it returns as claimed itself.
+	 * @return {@code true} for PostgreSQL
 	 */
-	@Nullable String claimInOneStatement() {
-		return null;
+	boolean claimsInOneStatement() {
+		return false;
 	}
 
 	/**

@@ -24,10 +24,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
@@ -44,7 +40,8 @@ import org.springframework.util.Assert;
  * batch, then at intervals that double from 10 ms up to the poll interval. Each store
  * operation runs in a transaction of its own, so a delivery is durable when it returns
  * even if the caller is inside an application transaction. While the database fails,
- * every call throws, {@link #status()} says so, and {@link #awaitMail} backs off.
+ * every call throws and {@link #status()} says so; the caller backs off, as the mailbox
+ * transport does.
  * <p>
  * The tables must exist: see {@link JdbcSchema}.
  *
@@ -67,8 +64,6 @@ public final class JdbcMailboxStore implements MailboxStore {
 	private final MailboxTable table;
 
 	private final JdbcRegistry registry;
-
-	private final TransactionTemplate registryWrites;
 
 	private final MailSignals signals;
 
@@ -102,19 +97,19 @@ public final class JdbcMailboxStore implements MailboxStore {
 
 	private JdbcMailboxStore(Builder builder) {
 		DataSource dataSource = builder.dataSource;
-		this.type = JdbcSchema.databaseType(dataSource);
-		this.table = new MailboxTable(dataSource, this.type, builder.tablePrefix, builder.claimTimeout,
-				builder.maxMessageSize, builder.cluster);
-		this.registry = new JdbcRegistry(new NamedParameterJdbcTemplate(dataSource), this.type, builder.tablePrefix);
-		this.registryWrites = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		this.registryWrites.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.table = new MailboxTable(dataSource, builder.tablePrefix, builder.claimTimeout, builder.maxMessageSize,
+				builder.cluster);
+		this.type = this.table.database().type();
+		this.registry = new JdbcRegistry(this.table.namedJdbc(), this.table.writes(), this.type, builder.tablePrefix);
 		this.maxMessageSize = builder.maxMessageSize;
 		this.pollInterval = builder.pollInterval;
 		this.clock = builder.clock;
 		this.signals = new MailSignals(this.pollInterval);
-		this.health = new StoreHealth(builder.maxBackoff);
+		this.health = new StoreHealth();
 		this.listener = (builder.notifications && this.type.hasNotifications() && Notifications.available())
-				? Notifications.listener(dataSource, this.table.channel(), this.signals, builder.maxBackoff) : null;
+				? Notifications.listener(dataSource, this.table.database().pgjdbc(), this.table.channel(), this.signals,
+						builder.maxBackoff)
+				: null;
 	}
 
 	/**
@@ -133,18 +128,18 @@ public final class JdbcMailboxStore implements MailboxStore {
 
 	@Override
 	public void checkIn(RegistryEntry entry) {
-		access(() -> this.registryWrites.execute((status) -> {
+		access(() -> {
 			this.registry.checkIn(entry);
 			return null;
-		}));
+		});
 	}
 
 	@Override
 	public void checkOut(String nodeId) {
-		access(() -> this.registryWrites.execute((status) -> {
+		access(() -> {
 			this.registry.checkOut(nodeId);
 			return null;
-		}));
+		});
 	}
 
 	@Override
@@ -227,13 +222,8 @@ public final class JdbcMailboxStore implements MailboxStore {
 		if (this.closed) {
 			return;
 		}
+		// no back-off here while the database is away: the transport that polls backs off
 		long max = Math.max(0, timeout.toNanos());
-		long backoff = this.health.backoffNanos();
-		if (backoff > 0) {
-			// the database is away: wait out the back-off rather than hammer it
-			this.signals.await(nodeId, Math.min(max, backoff), false);
-			return;
-		}
 		PostgresNotificationListener listener = this.listener;
 		if (listener != null) {
 			listener.start();
@@ -249,14 +239,6 @@ public final class JdbcMailboxStore implements MailboxStore {
 	@Override
 	public long rejected() {
 		return this.rejected.get();
-	}
-
-	/**
-	 * Return how many expired messages this store removed.
-	 * @return the count
-	 */
-	public long expired() {
-		return this.expired.get();
 	}
 
 	/**
@@ -408,7 +390,8 @@ public final class JdbcMailboxStore implements MailboxStore {
 		}
 
 		/**
-		 * Set the longest back-off between attempts while the database is away.
+		 * Set the longest pause between attempts of the listening connection to reconnect
+		 * while the database is away.
 		 * @param maxBackoff a positive duration, 5 s by default
 		 * @return this builder
 		 */

@@ -6,18 +6,25 @@ package io.litemesh.transport.jdbc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.util.Assert;
 import org.springframework.util.StreamUtils;
 
 /**
@@ -130,21 +137,51 @@ public final class JdbcSchema {
 	}
 
 	/**
-	 * Check that both tables exist with every column the store reads.
+	 * Learn on one connection what a store needs to know before it starts: which database
+	 * this is, whether the pool's connections are in auto-commit mode and whether they
+	 * are pgjdbc's, and check that both tables exist with every column the store reads.
 	 * @param jdbc the database
-	 * @param sql the store's statements
-	 * @param type the database type
 	 * @param tablePrefix the table prefix
+	 * @return what the connection told
 	 * @throws JdbcSchemaMissingException when a table or column is missing
 	 */
-	static void verify(JdbcTemplate jdbc, MailboxSql sql, DatabaseType type, String tablePrefix) {
-		try {
-			jdbc.queryForList(sql.probeRegistry);
-			jdbc.queryForList(sql.probeMailbox);
+	static Inspection inspect(JdbcTemplate jdbc, String tablePrefix) {
+		Inspection inspection = jdbc.execute((ConnectionCallback<Inspection>) (connection) -> {
+			DatabaseType type = DatabaseType.fromProductName(connection.getMetaData().getDatabaseProductName());
+			MailboxSql sql = new MailboxSql(type, tablePrefix);
+			for (String probe : List.of(sql.probeRegistry, sql.probeMailbox)) {
+				probe(jdbc, connection, probe, type, tablePrefix);
+			}
+			return new Inspection(type, connection.getAutoCommit(),
+					type.hasNotifications() && Notifications.isPgjdbc(connection));
+		});
+		Assert.state(inspection != null, "No inspection of the database");
+		return inspection;
+	}
+
+	private static void probe(JdbcTemplate jdbc, Connection connection, String probe, DatabaseType type,
+			String tablePrefix) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.executeQuery(probe).close();
 		}
-		catch (BadSqlGrammarException ex) {
-			throw new JdbcSchemaMissingException(tablePrefix, scriptLocation(type.platform()), ex);
+		catch (SQLException ex) {
+			// translated here, where the database type that names the DDL is known
+			DataAccessException translated = jdbc.getExceptionTranslator().translate("Check the tables", probe, ex);
+			if (translated instanceof BadSqlGrammarException) {
+				throw new JdbcSchemaMissingException(tablePrefix, scriptLocation(type.platform()), translated);
+			}
+			throw ex;
 		}
+	}
+
+	/**
+	 * What a store learned about its database as it started.
+	 *
+	 * @param type the database type
+	 * @param autoCommit whether the pool's connections are in auto-commit mode
+	 * @param pgjdbc whether they are pgjdbc's, which can listen for notifications
+	 */
+	record Inspection(DatabaseType type, boolean autoCommit, boolean pgjdbc) {
 	}
 
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
+import io.litemesh.transport.mailbox.IdlePacer;
+
 /**
  * Where the mailboxes of a store wait for mail: a wake-up that a notification or a local
  * delivery leaves for a mailbox, and the adaptive interval at which an idle mailbox is
@@ -22,10 +24,10 @@ final class MailSignals {
 
 	private final ConcurrentMap<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
 
-	private final long maxIdleNanos;
+	private final Duration maxIdle;
 
 	MailSignals(Duration maxIdle) {
-		this.maxIdleNanos = Math.max(maxIdle.toNanos(), MIN_IDLE.toNanos());
+		this.maxIdle = maxIdle;
 	}
 
 	/**
@@ -76,20 +78,24 @@ final class MailSignals {
 	 * @throws InterruptedException when interrupted
 	 */
 	void await(String nodeId, long maxNanos, boolean adaptive) throws InterruptedException {
-		mailbox(nodeId).await(maxNanos, adaptive, this.maxIdleNanos);
+		mailbox(nodeId).await(maxNanos, adaptive);
 	}
 
 	private Mailbox mailbox(String nodeId) {
-		return this.mailboxes.computeIfAbsent(nodeId, (id) -> new Mailbox());
+		return this.mailboxes.computeIfAbsent(nodeId, (id) -> new Mailbox(new IdlePacer(MIN_IDLE, this.maxIdle)));
 	}
 
 	private static final class Mailbox {
+
+		private final IdlePacer pacer;
 
 		private boolean woken;
 
 		private boolean busy;
 
-		private long idleNanos = MIN_IDLE.toNanos();
+		Mailbox(IdlePacer pacer) {
+			this.pacer = pacer;
+		}
 
 		synchronized void wake() {
 			this.woken = true;
@@ -98,19 +104,19 @@ final class MailSignals {
 
 		synchronized void claimed(int count, int max) {
 			if (count > 0) {
-				this.idleNanos = MIN_IDLE.toNanos();
+				this.pacer.reset();
 			}
 			// a full batch suggests more is waiting: the caller claims again at once
 			this.busy = count >= max && max > 0;
 		}
 
-		synchronized void await(long maxNanos, boolean adaptive, long maxIdleNanos) throws InterruptedException {
+		synchronized void await(long maxNanos, boolean adaptive) throws InterruptedException {
 			if (this.busy || this.woken) {
 				this.busy = false;
 				this.woken = false;
 				return;
 			}
-			long wait = adaptive ? Math.min(maxNanos, this.idleNanos) : maxNanos;
+			long wait = adaptive ? Math.min(maxNanos, this.pacer.intervalNanos()) : maxNanos;
 			long deadline = System.nanoTime() + wait;
 			long left = wait;
 			while (!this.woken && left > 0) {
@@ -122,7 +128,7 @@ final class MailSignals {
 			}
 			else if (adaptive) {
 				// idle: back off, up to the bound
-				this.idleNanos = Math.min(this.idleNanos * 2, maxIdleNanos);
+				this.pacer.lengthen();
 			}
 		}
 

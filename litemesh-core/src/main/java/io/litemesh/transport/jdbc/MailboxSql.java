@@ -3,8 +3,6 @@
  */
 package io.litemesh.transport.jdbc;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * The statements of one store: the database's own SQL and the common SQL, with the table
  * prefix in place.
@@ -42,9 +40,11 @@ final class MailboxSql {
 
 	final String insert;
 
-	final @Nullable String claimInOneStatement;
+	/** Claims mail: by itself, or selecting rows for {@link #markClaimed} to mark. */
+	final String claimMail;
 
-	final String lockMail;
+	/** Whether {@link #claimMail} marks the rows it returns as claimed itself. */
+	final boolean claimsInOneStatement;
 
 	final String markClaimed;
 
@@ -70,10 +70,9 @@ final class MailboxSql {
 
 	MailboxSql(DatabaseType type, String prefix) {
 		this.prefix = prefix;
-		String oneStatement = type.claimInOneStatement();
 		this.insert = prefixed(type.insert(), prefix);
-		this.claimInOneStatement = (oneStatement != null) ? prefixed(oneStatement, prefix) : null;
-		this.lockMail = (oneStatement != null) ? "" : prefixed(type.lockMail(), prefix);
+		this.claimMail = prefixed(type.claimMail(), prefix);
+		this.claimsInOneStatement = type.claimsInOneStatement();
 		this.markClaimed = prefixed(MARK_CLAIMED, prefix);
 		this.deleteBySeq = prefixed(DELETE_BY_SEQ, prefix);
 		this.deleteById = prefixed(DELETE_BY_ID, prefix);

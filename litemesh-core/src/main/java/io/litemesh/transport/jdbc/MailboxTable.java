@@ -3,7 +3,6 @@
  */
 package io.litemesh.transport.jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,6 +21,7 @@ import io.litemesh.transport.mailbox.MailMessage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -50,7 +50,11 @@ final class MailboxTable {
 
 	private final MailboxSql sql;
 
+	private final JdbcSchema.Inspection database;
+
 	private final JdbcTemplate jdbcTemplate;
+
+	private final NamedParameterJdbcTemplate namedJdbc;
 
 	private final JdbcClient jdbc;
 
@@ -72,25 +76,61 @@ final class MailboxTable {
 
 	private final Map<Integer, String> deliverSql = new ConcurrentHashMap<>();
 
-	MailboxTable(DataSource dataSource, DatabaseType type, String tablePrefix, Duration claimTimeout, int maxData,
+	/**
+	 * Open the mailbox table of a store, learning on one connection what the store needs
+	 * to know about the database.
+	 * @param dataSource the database
+	 * @param tablePrefix the table prefix
+	 * @param claimTimeout how long a claim holds
+	 * @param maxData the largest message data read
+	 * @param cluster the cluster of the rows, {@code null} for any
+	 * @throws JdbcSchemaMissingException when the tables do not exist
+	 */
+	MailboxTable(DataSource dataSource, String tablePrefix, Duration claimTimeout, int maxData,
 			@Nullable String cluster) {
 		this.dataSource = dataSource;
-		this.type = type;
-		this.sql = new MailboxSql(type, tablePrefix);
 		this.jdbcTemplate = new JdbcTemplate(dataSource);
-		this.jdbc = JdbcClient.create(this.jdbcTemplate);
+		this.database = JdbcSchema.inspect(this.jdbcTemplate, tablePrefix);
+		this.type = this.database.type();
+		this.sql = new MailboxSql(this.type, tablePrefix);
+		this.namedJdbc = new NamedParameterJdbcTemplate(this.jdbcTemplate);
+		this.jdbc = JdbcClient.create(this.namedJdbc);
 		DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
 		this.writes = new TransactionTemplate(transactions);
 		this.writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.claims = new TransactionTemplate(transactions, this.writes);
-		this.claims.setIsolationLevel(type.claimIsolation());
+		this.claims.setIsolationLevel(this.type.claimIsolation());
 		this.channel = DatabaseType.channel(tablePrefix);
 		this.claimTimeoutMillis = claimTimeout.toMillis();
 		this.maxData = maxData;
 		this.cluster = cluster;
-		JdbcSchema.verify(this.jdbcTemplate, this.sql, type, tablePrefix);
-		this.autoCommit = Boolean.TRUE.equals(this.jdbcTemplate.execute(Connection::getAutoCommit));
-		this.deliverInOneStatement = type.deliverInOneStatement(1) != null;
+		this.autoCommit = this.database.autoCommit();
+		this.deliverInOneStatement = this.type.deliverInOneStatement(1) != null;
+	}
+
+	/**
+	 * Return what the store learned about its database as it started.
+	 * @return the inspection
+	 */
+	JdbcSchema.Inspection database() {
+		return this.database;
+	}
+
+	/**
+	 * Return the template that the registry table shares.
+	 * @return the template
+	 */
+	NamedParameterJdbcTemplate namedJdbc() {
+		return this.namedJdbc;
+	}
+
+	/**
+	 * Return the transactions in which changes commit on their own, even inside an
+	 * application transaction; the registry table shares them.
+	 * @return the template of those transactions
+	 */
+	TransactionTemplate writes() {
+		return this.writes;
 	}
 
 	String channel() {
@@ -155,9 +195,8 @@ final class MailboxTable {
 	 * @return the claimed rows, oldest first
 	 */
 	List<MailRow> claim(String nodeId, int max, long now) {
-		String oneStatement = this.sql.claimInOneStatement;
-		if (oneStatement != null && singleStatementsCommit()) {
-			List<MailRow> rows = new ArrayList<>(claimQuery(oneStatement, nodeId, max, now));
+		if (this.sql.claimsInOneStatement && singleStatementsCommit()) {
+			List<MailRow> rows = new ArrayList<>(claimQuery(nodeId, max, now));
 			// RETURNING gives no order
 			rows.sort(Comparator.comparingLong(MailRow::seq));
 			// claimed now, so no other claimer can have them until the claim timeout
@@ -165,10 +204,9 @@ final class MailboxTable {
 			return rows;
 		}
 		List<MailRow> claimed = this.claims.execute((status) -> {
-			List<MailRow> rows = (oneStatement != null) ? claimQuery(oneStatement, nodeId, max, now)
-					: claimQuery(this.sql.lockMail, nodeId, max, now);
+			List<MailRow> rows = claimQuery(nodeId, max, now);
 			List<Long> accepted = rows.stream().filter((row) -> row.message() != null).map(MailRow::seq).toList();
-			if (oneStatement == null && !accepted.isEmpty()) {
+			if (!this.sql.claimsInOneStatement && !accepted.isEmpty()) {
 				this.jdbc.sql(this.sql.markClaimed)
 					.param("until", now + this.claimTimeoutMillis)
 					.param("seqs", accepted)
@@ -184,8 +222,8 @@ final class MailboxTable {
 		return rows;
 	}
 
-	private List<MailRow> claimQuery(String query, String nodeId, int max, long now) {
-		return this.jdbc.sql(query)
+	private List<MailRow> claimQuery(String nodeId, int max, long now) {
+		return this.jdbc.sql(this.sql.claimMail)
 			.param("recipient", nodeId)
 			.param("now", now)
 			.param("until", now + this.claimTimeoutMillis)

@@ -39,24 +39,40 @@ final class Notifications {
 	}
 
 	/**
+	 * Return whether a PostgreSQL connection is pgjdbc's, so that it can wait for
+	 * notifications.
+	 * @param connection a connection of the store's pool
+	 * @return {@code false} when pgjdbc is missing or the pool gives another driver's
+	 * connections
+	 */
+	static boolean isPgjdbc(Connection connection) {
+		if (!available()) {
+			return false;
+		}
+		try {
+			return connection.isWrapperFor(PGConnection.class);
+		}
+		catch (SQLException ex) {
+			// the listener retries by itself; the check is only about the driver
+			logger.debug("Cannot check the PostgreSQL driver; listening anyway", ex);
+			return true;
+		}
+	}
+
+	/**
 	 * Create a listener when the data source gives pgjdbc connections.
 	 * @param dataSource the database
+	 * @param pgjdbc whether its connections are pgjdbc's, as {@link #isPgjdbc} said
 	 * @param channel the channel
 	 * @param signals the mailboxes to wake
 	 * @param maxBackoff the longest pause between reconnects
 	 * @return the listener, not started, or {@code null} to poll
 	 */
-	static @Nullable PostgresNotificationListener listener(DataSource dataSource, String channel, MailSignals signals,
-			Duration maxBackoff) {
-		try (Connection connection = dataSource.getConnection()) {
-			if (!connection.isWrapperFor(PGConnection.class)) {
-				logger.info("PostgreSQL connections are not pgjdbc's; LiteMesh polls its JDBC mailboxes");
-				return null;
-			}
-		}
-		catch (SQLException ex) {
-			// the listener retries by itself; the check is only about the driver
-			logger.debug("Cannot check the PostgreSQL driver; listening anyway", ex);
+	static @Nullable PostgresNotificationListener listener(DataSource dataSource, boolean pgjdbc, String channel,
+			MailSignals signals, Duration maxBackoff) {
+		if (!pgjdbc) {
+			logger.info("PostgreSQL connections are not pgjdbc's; LiteMesh polls its JDBC mailboxes");
+			return null;
 		}
 		return new PostgresNotificationListener(dataSource, channel, signals::wake, signals::wakeAll,
 				VALIDATION_INTERVAL, maxBackoff);

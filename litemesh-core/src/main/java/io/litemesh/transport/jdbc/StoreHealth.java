@@ -3,8 +3,6 @@
  */
 package io.litemesh.transport.jdbc;
 
-import java.time.Duration;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -12,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * Whether the database answered the last call of a store, and how long to back off while
- * it does not. It logs at debug level only: the store throws on every failure, and the
- * mailbox transport that calls it says what failed at the level it deserves.
+ * Whether the database answered the last call of a store, for its status. It logs at
+ * debug level only: the store throws on every failure, and the mailbox transport that
+ * calls it says what failed at the level it deserves, and backs off.
  *
  * @author LiteMesh team
  */
@@ -22,17 +20,9 @@ final class StoreHealth {
 
 	private static final Log logger = LogFactory.getLog(StoreHealth.class);
 
-	private static final long FIRST_BACKOFF_NANOS = Duration.ofMillis(100).toNanos();
-
-	private final long maxBackoffNanos;
-
 	private volatile int failures;
 
 	private volatile @Nullable String error;
-
-	StoreHealth(Duration maxBackoff) {
-		this.maxBackoffNanos = maxBackoff.toNanos();
-	}
 
 	void succeeded() {
 		if (this.failures > 0) {
@@ -68,20 +58,6 @@ final class StoreHealth {
 
 	@Nullable String error() {
 		return this.error;
-	}
-
-	/**
-	 * Return how long a waiting mailbox backs off after the failures so far: doubling
-	 * from 100 ms up to the bound.
-	 * @return the back-off, zero while the database answers
-	 */
-	long backoffNanos() {
-		int failures = this.failures;
-		if (failures == 0) {
-			return 0;
-		}
-		long backoff = FIRST_BACKOFF_NANOS << Math.min(failures - 1, 20);
-		return Math.min(backoff, this.maxBackoffNanos);
 	}
 
 }

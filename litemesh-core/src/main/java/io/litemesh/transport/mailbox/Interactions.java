@@ -260,10 +260,6 @@ final class Interactions implements ServedRequest.Replier {
 		return this.outbound.size();
 	}
 
-	int servedRequests() {
-		return this.inbound.size();
-	}
-
 	private MailMessage message(String to, MailMessage.Type type, UUID id, UUID correlation, Frame frame,
 			Duration ttl) {
 		return new MailMessage(id, this.localId, to, type, correlation, this.clock.millis() + ttl.toMillis(),

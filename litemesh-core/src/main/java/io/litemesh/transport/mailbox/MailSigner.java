@@ -19,18 +19,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class MailSigner {
 
+	/** One digest per thread: every message is hashed when signed and when checked. */
+	private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(MailSigner::newDigest);
+
 	private final @Nullable SharedSecret secret;
 
 	MailSigner(@Nullable SharedSecret secret) {
 		this.secret = secret;
-	}
-
-	/**
-	 * Return whether messages are signed and checked.
-	 * @return {@code true} with a secret
-	 */
-	boolean isEnabled() {
-		return this.secret != null;
 	}
 
 	/**
@@ -67,8 +62,13 @@ final class MailSigner {
 	}
 
 	private static String digest(byte[] bytes) {
+		// digest() resets it for the next call on this thread
+		return Base64.getEncoder().encodeToString(DIGESTS.get().digest(bytes));
+	}
+
+	private static MessageDigest newDigest() {
 		try {
-			return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);

@@ -224,24 +224,30 @@ public final class MailboxTransport {
 	}
 
 	private void checkInAndDiscover() {
+		if (!this.running) {
+			return;
+		}
 		long now = this.clock.millis();
 		String nodeId = this.settings.nodeId();
+		// the store's I/O runs outside the lock, so that a slow store does not hold up
+		// stop(), which joins this thread before it checks out
+		this.store.checkIn(new RegistryEntry(nodeId, this.settings.cluster(), this.incarnation,
+				now + this.timings.lease().toMillis()));
 		Map<String, RegistryEntry> live = new HashMap<>();
+		for (RegistryEntry entry : this.store.liveNodes(this.settings.cluster())) {
+			if (!entry.nodeId().equals(nodeId)) {
+				live.put(entry.nodeId(), entry);
+			}
+			else if (entry.incarnation() > this.incarnation && !this.warnedIdClash) {
+				this.warnedIdClash = true;
+				logger.warn("Another node checks in to the " + this.store.transport() + " registry with the id "
+						+ nodeId + " of this node; give every node a unique litemesh.node-id");
+			}
+		}
 		synchronized (this.lock) {
 			if (!this.running) {
+				// stopped meanwhile: stop() disposes the links, so none may be added
 				return;
-			}
-			this.store.checkIn(new RegistryEntry(nodeId, this.settings.cluster(), this.incarnation,
-					now + this.timings.lease().toMillis()));
-			for (RegistryEntry entry : this.store.liveNodes(this.settings.cluster())) {
-				if (!entry.nodeId().equals(nodeId)) {
-					live.put(entry.nodeId(), entry);
-				}
-				else if (entry.incarnation() > this.incarnation && !this.warnedIdClash) {
-					this.warnedIdClash = true;
-					logger.warn("Another node checks in to the " + this.store.transport() + " registry with the id "
-							+ nodeId + " of this node; give every node a unique litemesh.node-id");
-				}
 			}
 			this.links.forEach((peer, link) -> {
 				RegistryEntry entry = live.get(peer);

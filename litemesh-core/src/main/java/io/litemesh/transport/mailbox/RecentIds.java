@@ -52,8 +52,4 @@ final class RecentIds {
 		}
 	}
 
-	synchronized int size() {
-		return this.seen.size();
-	}
-
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.litemesh.codec.MessageIds;
 import io.litemesh.MeshSettings;
 import io.litemesh.codec.Envelope;
 import io.litemesh.codec.MimeTypes;
@@ -297,8 +296,7 @@ public final class TcpTransport {
 	}
 
 	private Payload helloRequest() {
-		Envelope envelope = new Envelope(Envelope.Kind.CONTROL, 0, 0, MessageIds.next(), this.settings.nodeId(), "",
-				"mesh", "hello", "");
+		Envelope envelope = Envelope.control(this.settings.nodeId(), "", Envelope.HELLO);
 		ByteBuf metadata = envelope.encode(ByteBufAllocator.DEFAULT);
 		return ByteBufPayload.create(io.netty.buffer.Unpooled.EMPTY_BUFFER, metadata);
 	}
@@ -360,8 +358,7 @@ public final class TcpTransport {
 			}
 			try {
 				Envelope envelope = Envelope.decode(payload.sliceMetadata());
-				return envelope.kind() == Envelope.Kind.CONTROL && envelope.isLinkLocal()
-						&& envelope.endpoint().equals("hello");
+				return envelope.isLinkLocalControl(Envelope.HELLO);
 			}
 			catch (RuntimeException ex) {
 				return false;

@@ -10,16 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -62,8 +53,6 @@ abstract class AbstractJdbcMailboxStoreTests extends AbstractMailboxStoreTests {
 
 	final String prefix = TestDatabases.uniquePrefix();
 
-	private final List<MailboxStore> ownStores = new CopyOnWriteArrayList<>();
-
 	private DataSource dataSource;
 
 	/**
@@ -80,7 +69,7 @@ abstract class AbstractJdbcMailboxStoreTests extends AbstractMailboxStoreTests {
 
 	@AfterEach
 	void closeStoresAndDropTables() {
-		this.ownStores.forEach(MailboxStore::close);
+		closeStores();
 		if (this.dataSource != null) {
 			TestDatabases.dropTables(this.dataSource, this.prefix);
 		}
@@ -104,9 +93,7 @@ abstract class AbstractJdbcMailboxStoreTests extends AbstractMailboxStoreTests {
 	 * @return the store
 	 */
 	JdbcMailboxStore track(JdbcMailboxStore.Builder builder) {
-		JdbcMailboxStore store = builder.build();
-		this.ownStores.add(store);
-		return store;
+		return track(builder.build());
 	}
 
 	@Override
@@ -146,55 +133,10 @@ abstract class AbstractJdbcMailboxStoreTests extends AbstractMailboxStoreTests {
 				System.currentTimeMillis() + 60_000, new byte[0], new byte[dataSize]);
 	}
 
-	private static List<UUID> ids(List<MailMessage> messages) {
-		return messages.stream().map(MailMessage::id).toList();
-	}
-
 	@Test
 	void manyClaimersOnABigBacklogNeverShareAMessage() throws Exception {
-		String b = name("b");
-		int count = 3000;
-		List<MailMessage> backlog = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			backlog.add(message(name("a"), b, "m" + i));
-		}
-		JdbcMailboxStore sender = track(builder());
-		for (int i = 0; i < count; i += 500) {
-			sender.deliver(backlog.subList(i, i + 500));
-		}
-		int claimers = 8;
-		Set<UUID> claimed = ConcurrentHashMap.newKeySet();
-		AtomicInteger duplicates = new AtomicInteger();
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService executor = Executors.newFixedThreadPool(claimers);
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int i = 0; i < claimers; i++) {
-				JdbcMailboxStore store = track(builder().claimTimeout(Duration.ofMinutes(5)));
-				futures.add(executor.submit(() -> {
-					start.await();
-					long deadline = System.nanoTime() + WAIT.toNanos();
-					while (claimed.size() < count && System.nanoTime() < deadline) {
-						List<MailMessage> batch = store.claim(b, 25);
-						batch.stream().filter((message) -> !claimed.add(message.id())).forEach((message) -> {
-							duplicates.incrementAndGet();
-						});
-						store.acknowledge(ids(batch));
-					}
-					return null;
-				}));
-			}
-			start.countDown();
-			for (Future<?> future : futures) {
-				future.get(WAIT.toSeconds() * 2, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			executor.shutdownNow();
-		}
-		assertThat(duplicates).hasValue(0);
-		assertThat(claimed).hasSize(count);
-		assertThat(sender.claim(b, 10)).isEmpty();
+		MailboxStore sender = assertClaimersNeverShare(3000, 8, 25, WAIT);
+		assertThat(sender.claim(name("b"), 10)).isEmpty();
 	}
 
 	@Test
@@ -260,7 +202,7 @@ abstract class AbstractJdbcMailboxStoreTests extends AbstractMailboxStoreTests {
 		assertThat(store.status().error()).contains("down");
 		long start = System.nanoTime();
 		store.awaitMail(b, Duration.ofMinutes(1));
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("backs off, bounded")
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a wait ends while the database is away")
 			.isLessThan(Duration.ofSeconds(10));
 		database.up();
 		List<MailMessage> received = new ArrayList<>();

@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  * class FileMailboxStoreTests extends AbstractMailboxStoreTests {
  *     &#64;TempDir Path directory;
  *     protected MailboxStore createStore(Duration claimTimeout) {
- *         return new FileMailboxStore(this.directory, claimTimeout);
+ *         return new FileMailboxStore(this.directory, claimTimeout, 64 * 1024);
  *     }
  *     ...
  * }
@@ -90,9 +90,14 @@ public abstract class AbstractMailboxStoreTests {
 	 */
 	protected abstract void plantOversized(MailboxStore store, String nodeId) throws Exception;
 
+	/**
+	 * Close the stores of the test. A subclass that tears down their storage after each
+	 * test calls this first; the base class calls it after each test too.
+	 */
 	@AfterEach
-	void closeStores() {
+	protected final void closeStores() {
 		this.stores.forEach(MailboxStore::close);
+		this.stores.clear();
 	}
 
 	/**
@@ -101,7 +106,16 @@ public abstract class AbstractMailboxStoreTests {
 	 * @return the store
 	 */
 	protected final MailboxStore store(Duration claimTimeout) {
-		MailboxStore store = createStore(claimTimeout);
+		return track(createStore(claimTimeout));
+	}
+
+	/**
+	 * Close a store after the test.
+	 * @param <S> the type of store
+	 * @param store a store that a subclass created
+	 * @return the same store
+	 */
+	protected final <S extends MailboxStore> S track(S store) {
 		this.stores.add(store);
 		return store;
 	}
@@ -143,7 +157,12 @@ public abstract class AbstractMailboxStoreTests {
 		return messages.stream().map((message) -> new String(message.data(), StandardCharsets.UTF_8)).toList();
 	}
 
-	private static List<UUID> ids(List<MailMessage> messages) {
+	/**
+	 * Return the ids of messages, as an acknowledgement takes them.
+	 * @param messages the messages
+	 * @return their ids, in order
+	 */
+	protected static List<UUID> ids(List<MailMessage> messages) {
 		return messages.stream().map(MailMessage::id).toList();
 	}
 
@@ -213,14 +232,32 @@ public abstract class AbstractMailboxStoreTests {
 
 	@Test
 	void concurrentClaimersNeverGetOneMessageTwice() throws Exception {
+		assertClaimersNeverShare(200, 4, 7, WAIT);
+	}
+
+	/**
+	 * Deliver messages to the mailbox {@code name("b")}, have several store instances
+	 * claim and acknowledge them concurrently, and check that every message was claimed
+	 * exactly once.
+	 * @param count how many messages to deliver
+	 * @param claimers how many store instances claim, each on a thread of its own
+	 * @param batch how many messages a claim asks for
+	 * @param within how long the claimers have to claim them all
+	 * @return the store that delivered the messages
+	 * @throws Exception when a claimer fails
+	 */
+	protected final MailboxStore assertClaimersNeverShare(int count, int claimers, int batch, Duration within)
+			throws Exception {
 		String b = name("b");
-		int count = 200;
 		List<MailMessage> messages = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			messages.add(message(name("a"), b, "m" + i));
 		}
-		store(LONG_CLAIM_TIMEOUT).deliver(messages);
-		int claimers = 4;
+		MailboxStore sender = store(LONG_CLAIM_TIMEOUT);
+		// a big backlog arrives in several deliveries
+		for (int from = 0; from < count; from += 500) {
+			sender.deliver(messages.subList(from, Math.min(from + 500, count)));
+		}
 		Set<UUID> claimed = ConcurrentHashMap.newKeySet();
 		AtomicInteger duplicates = new AtomicInteger();
 		AtomicInteger total = new AtomicInteger();
@@ -232,23 +269,23 @@ public abstract class AbstractMailboxStoreTests {
 				MailboxStore store = store(LONG_CLAIM_TIMEOUT);
 				futures.add(executor.submit(() -> {
 					start.await();
-					long deadline = System.nanoTime() + WAIT.toNanos();
+					long deadline = System.nanoTime() + within.toNanos();
 					while (total.get() < count && System.nanoTime() < deadline) {
-						List<MailMessage> batch = store.claim(b, 7);
-						for (MailMessage message : batch) {
+						List<MailMessage> claim = store.claim(b, batch);
+						for (MailMessage message : claim) {
 							total.incrementAndGet();
 							if (!claimed.add(message.id())) {
 								duplicates.incrementAndGet();
 							}
 						}
-						store.acknowledge(ids(batch));
+						store.acknowledge(ids(claim));
 					}
 					return null;
 				}));
 			}
 			start.countDown();
 			for (Future<?> future : futures) {
-				future.get(WAIT.toSeconds() * 2, TimeUnit.SECONDS);
+				future.get(within.toSeconds() * 2, TimeUnit.SECONDS);
 			}
 		}
 		finally {
@@ -256,6 +293,7 @@ public abstract class AbstractMailboxStoreTests {
 		}
 		assertThat(duplicates).hasValue(0);
 		assertThat(claimed).hasSize(count);
+		return sender;
 	}
 
 	@Test
@@ -310,25 +348,19 @@ public abstract class AbstractMailboxStoreTests {
 
 	@Test
 	void malformedMessageIsSetAsideCountedAndNeverReturned() throws Exception {
-		MailboxStore store = store(SHORT_CLAIM_TIMEOUT);
-		String b = name("b");
-		long before = store.rejected();
-		plantMalformed(store, b);
-		store.deliver(List.of(message(name("a"), b, "good")));
-		assertThat(texts(store.claim(b, 10))).containsExactly("good");
-		assertThat(store.rejected()).isEqualTo(before + 1);
-		await().pollDelay(SHORT_CLAIM_TIMEOUT.multipliedBy(2))
-			.atMost(WAIT)
-			.untilAsserted(() -> assertThat(store.claim(b, 10)).as("not retried").isEmpty());
-		assertThat(store.rejected()).as("counted once").isEqualTo(before + 1);
+		assertSetAsideCountedAndNeverReturned(this::plantMalformed);
 	}
 
 	@Test
 	void oversizedMessageIsSetAsideCountedAndNeverReturned() throws Exception {
+		assertSetAsideCountedAndNeverReturned(this::plantOversized);
+	}
+
+	private void assertSetAsideCountedAndNeverReturned(Planter planter) throws Exception {
 		MailboxStore store = store(SHORT_CLAIM_TIMEOUT);
 		String b = name("b");
 		long before = store.rejected();
-		plantOversized(store, b);
+		planter.plant(store, b);
 		store.deliver(List.of(message(name("a"), b, "good")));
 		assertThat(texts(store.claim(b, 10))).containsExactly("good");
 		assertThat(store.rejected()).isEqualTo(before + 1);
@@ -420,6 +452,17 @@ public abstract class AbstractMailboxStoreTests {
 		long start = System.nanoTime();
 		store.awaitMail(name("b"), Duration.ofMillis(300));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+	}
+
+	/**
+	 * Puts a bad message into a mailbox, as {@link #plantMalformed} and
+	 * {@link #plantOversized} do.
+	 */
+	@FunctionalInterface
+	private interface Planter {
+
+		void plant(MailboxStore store, String nodeId) throws Exception;
+
 	}
 
 }

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the LiteMesh authors.
  */
-package io.litemesh.invoke;
+package io.litemesh.codec;
 
 import java.util.List;
 
@@ -67,7 +67,7 @@ public final class PayloadMappingException extends IllegalArgumentException {
 	 * @param ex the Jackson failure
 	 * @return a short reason
 	 */
-	static String reason(JacksonException ex) {
+	public static String reason(JacksonException ex) {
 		String reason;
 		if (ex instanceof PropertyBindingException binding) {
 			reason = "unknown property '" + binding.getPropertyName() + "'";
