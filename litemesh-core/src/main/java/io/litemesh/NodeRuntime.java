@@ -171,7 +171,9 @@ final class NodeRuntime {
 		this.tasks.add(schedule(this::joinTick, JOIN_TICK));
 		this.tasks.add(schedule(this.membership::tick, this.settings.advertiseInterval()));
 		logger.info("LiteMesh node " + this.settings.nodeId() + " started: cluster '" + this.settings.cluster()
-				+ "', addresses " + (this.addresses.isEmpty() ? "none (outbound only)" : this.addresses)
+				+ "', addresses "
+				+ (!this.addresses.isEmpty() ? this.addresses
+						: this.settings.tcpEnabled() ? "none (outbound only)" : "none (TCP off)")
 				+ ", transports " + transports() + ", services "
 				+ this.services.services().stream().map(LocalService::name).toList() + ", seeds "
 				+ this.settings.seeds());
