@@ -4,21 +4,24 @@
 package io.litemesh;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 
 import io.litemesh.codec.JsonCodec;
-import io.litemesh.membership.MeshSnapshot;
-import io.litemesh.membership.NodeState;
+import io.litemesh.runtime.NodeRuntime;
 import io.litemesh.transport.mailbox.MailboxStore;
 import io.litemesh.transport.mailbox.MailboxTimings;
+import io.litemesh.view.MeshSnapshot;
+import io.litemesh.view.NodeHealth;
+import io.litemesh.view.NodeState;
+import io.litemesh.view.NodeStatistics;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -32,9 +35,8 @@ public final class MeshNode implements AutoCloseable {
 
 	private final NodeRuntime runtime;
 
-	private MeshNode(MeshSettings settings, JsonCodec codec, Clock clock, BiPredicate<String, String> linkFilter,
-			List<MailboxStore> mailboxStores, MailboxTimings mailboxTimings) {
-		this.runtime = new NodeRuntime(settings, codec, clock, linkFilter, mailboxStores, mailboxTimings);
+	private MeshNode(NodeRuntime runtime) {
+		this.runtime = runtime;
 	}
 
 	/**
@@ -152,8 +154,16 @@ public final class MeshNode implements AutoCloseable {
 	 * Return the health of this node.
 	 * @return {@code status} ({@code UP} or {@code DOWN}) and details
 	 */
-	public Map<String, Object> health() {
+	public NodeHealth health() {
 		return this.runtime.health();
+	}
+
+	/**
+	 * Return the counters of this node, cheaper to read than {@link #health()}.
+	 * @return the counters now
+	 */
+	public NodeStatistics statistics() {
+		return this.runtime.statistics();
 	}
 
 	/**
@@ -179,41 +189,7 @@ public final class MeshNode implements AutoCloseable {
 	 * Builds a {@link MeshNode}; every setting has the default of its {@code litemesh.*}
 	 * property.
 	 */
-	public static final class Builder {
-
-		private String nodeId = "litemesh-" + randomSuffix();
-
-		private String cluster = MeshSettings.DEFAULT_CLUSTER;
-
-		private int tcpPort = MeshSettings.DEFAULT_TCP_PORT;
-
-		private @Nullable String bindAddress;
-
-		private @Nullable String advertisedAddress;
-
-		private List<String> seeds = new ArrayList<>();
-
-		private Duration requestTimeout = MeshSettings.DEFAULT_REQUEST_TIMEOUT;
-
-		private int maxFrameSize = MeshSettings.DEFAULT_MAX_FRAME_SIZE;
-
-		private int maxHops = MeshSettings.DEFAULT_MAX_HOPS;
-
-		private @Nullable String secret;
-
-		private Duration advertiseInterval = Duration.ofSeconds(5);
-
-		private Duration advertisementTtl = Duration.ofSeconds(20);
-
-		private Duration keepAliveInterval = Duration.ofMillis(500);
-
-		private Duration keepAliveTimeout = Duration.ofSeconds(2);
-
-		private Duration reconnectMaxBackoff = Duration.ofSeconds(5);
-
-		private int maxLinks = MeshSettings.DEFAULT_MAX_LINKS;
-
-		private boolean tcpEnabled = true;
+	public static final class Builder extends MeshSettings.Builder<Builder> {
 
 		private BiPredicate<String, String> linkFilter = (local, peer) -> true;
 
@@ -225,186 +201,9 @@ public final class MeshNode implements AutoCloseable {
 
 		private Clock clock = Clock.systemUTC();
 
+		private @Nullable Scheduler scheduler;
+
 		private Builder() {
-		}
-
-		/**
-		 * Random characters for default node ids, as {@code litemesh.node-id} defaults
-		 * to.
-		 * @return six lowercase letters and digits
-		 */
-		public static String randomSuffix() {
-			String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-			StringBuilder suffix = new StringBuilder(6);
-			for (int i = 0; i < 6; i++) {
-				suffix.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-			}
-			return suffix.toString();
-		}
-
-		/**
-		 * Set the unique id of this node.
-		 * @param nodeId the node id
-		 * @return this builder
-		 */
-		public Builder nodeId(String nodeId) {
-			this.nodeId = nodeId;
-			return this;
-		}
-
-		/**
-		 * Set the cluster; nodes of another cluster are refused.
-		 * @param cluster the cluster name
-		 * @return this builder
-		 */
-		public Builder cluster(String cluster) {
-			this.cluster = cluster;
-			return this;
-		}
-
-		/**
-		 * Set the TCP port: {@code 0} for an ephemeral port, {@code -1} for none.
-		 * @param tcpPort the port
-		 * @return this builder
-		 */
-		public Builder tcpPort(int tcpPort) {
-			this.tcpPort = tcpPort;
-			return this;
-		}
-
-		/**
-		 * Set the address the TCP server binds to.
-		 * @param bindAddress the address, {@code null} for protected mode's loopback
-		 * @return this builder
-		 */
-		public Builder bindAddress(@Nullable String bindAddress) {
-			this.bindAddress = bindAddress;
-			return this;
-		}
-
-		/**
-		 * Set the address other nodes dial.
-		 * @param advertisedAddress {@code host} or {@code host:port}, {@code null} to
-		 * detect
-		 * @return this builder
-		 */
-		public Builder advertisedAddress(@Nullable String advertisedAddress) {
-			this.advertisedAddress = advertisedAddress;
-			return this;
-		}
-
-		/**
-		 * Set the {@code host:port} addresses to join through.
-		 * @param seeds the seeds
-		 * @return this builder
-		 */
-		public Builder seeds(List<String> seeds) {
-			this.seeds = new ArrayList<>(seeds);
-			return this;
-		}
-
-		/**
-		 * Set how long a caller waits for an answer.
-		 * @param requestTimeout the timeout
-		 * @return this builder
-		 */
-		public Builder requestTimeout(Duration requestTimeout) {
-			this.requestTimeout = requestTimeout;
-			return this;
-		}
-
-		/**
-		 * Set the largest frame or payload accepted or sent.
-		 * @param maxFrameSize the size in bytes
-		 * @return this builder
-		 */
-		public Builder maxFrameSize(int maxFrameSize) {
-			this.maxFrameSize = maxFrameSize;
-			return this;
-		}
-
-		/**
-		 * Set the most hops a message may take.
-		 * @param maxHops the hop limit
-		 * @return this builder
-		 */
-		public Builder maxHops(int maxHops) {
-			this.maxHops = maxHops;
-			return this;
-		}
-
-		/**
-		 * Set the shared secret of the cluster.
-		 * @param secret the secret, {@code null} for none
-		 * @return this builder
-		 */
-		public Builder secret(@Nullable String secret) {
-			this.secret = secret;
-			return this;
-		}
-
-		/**
-		 * Set how often the node refreshes its advertisement.
-		 * @param advertiseInterval the interval
-		 * @return this builder
-		 */
-		public Builder advertiseInterval(Duration advertiseInterval) {
-			this.advertiseInterval = advertiseInterval;
-			return this;
-		}
-
-		/**
-		 * Set how long an advertisement lives without a refresh.
-		 * @param advertisementTtl the time to live
-		 * @return this builder
-		 */
-		public Builder advertisementTtl(Duration advertisementTtl) {
-			this.advertisementTtl = advertisementTtl;
-			return this;
-		}
-
-		/**
-		 * Set the RSocket keepalive interval and timeout of every connection.
-		 * @param interval how often keepalive frames are sent
-		 * @param timeout how long without one before the connection is closed
-		 * @return this builder
-		 */
-		public Builder keepAlive(Duration interval, Duration timeout) {
-			this.keepAliveInterval = interval;
-			this.keepAliveTimeout = timeout;
-			return this;
-		}
-
-		/**
-		 * Set the longest pause between two attempts to dial a seed.
-		 * @param reconnectMaxBackoff the pause
-		 * @return this builder
-		 */
-		public Builder reconnectMaxBackoff(Duration reconnectMaxBackoff) {
-			this.reconnectMaxBackoff = reconnectMaxBackoff;
-			return this;
-		}
-
-		/**
-		 * Set whether the node uses TCP at all. Without it the node neither listens nor
-		 * dials: it is reached through its durable transports (a database, a directory)
-		 * only.
-		 * @param tcpEnabled {@code false} to turn TCP off
-		 * @return this builder
-		 */
-		public Builder tcpEnabled(boolean tcpEnabled) {
-			this.tcpEnabled = tcpEnabled;
-			return this;
-		}
-
-		/**
-		 * Set the most TCP links the node keeps.
-		 * @param maxLinks the bound
-		 * @return this builder
-		 */
-		public Builder maxLinks(int maxLinks) {
-			this.maxLinks = maxLinks;
-			return this;
 		}
 
 		/**
@@ -459,8 +258,8 @@ public final class MeshNode implements AutoCloseable {
 		}
 
 		/**
-		 * Set the clock that ages advertisements, for tests.
-		 * @param clock the clock
+		 * Set the clock of every layer: ageing, leases, expiry, back-off.
+		 * @param clock the clock, such as a test clock
 		 * @return this builder
 		 */
 		public Builder clock(Clock clock) {
@@ -469,22 +268,34 @@ public final class MeshNode implements AutoCloseable {
 		}
 
 		/**
+		 * Set the scheduler of the node's periodic tasks (advertising, dialling); the
+		 * caller owns it. By default the node makes and disposes a single-thread one.
+		 * @param scheduler the scheduler, such as a virtual-time one in tests
+		 * @return this builder
+		 */
+		public Builder scheduler(Scheduler scheduler) {
+			this.scheduler = scheduler;
+			return this;
+		}
+
+		/**
 		 * Build the node, validating the settings.
 		 * @return a node, not yet started
 		 */
 		public MeshNode build() {
-			if (!this.tcpEnabled && this.mailboxStores.isEmpty()) {
-				throw new IllegalStateException("Node " + this.nodeId + " has TCP off (litemesh.tcp.enabled=false) "
+			MeshSettings settings = settings();
+			if (!settings.tcpEnabled() && this.mailboxStores.isEmpty()) {
+				throw new IllegalStateException("Node " + settings.nodeId()
+						+ " has TCP off (litemesh.tcp.enabled=false) "
 						+ "and no database or shared directory to reach other nodes through; turn TCP on, give the "
 						+ "application a DataSource, or set litemesh.file.directory");
 			}
-			MeshSettings settings = new MeshSettings(this.nodeId, this.cluster, this.tcpPort, this.bindAddress,
-					this.advertisedAddress, this.seeds, this.requestTimeout, this.maxFrameSize, this.maxHops,
-					this.secret, this.advertiseInterval, this.advertisementTtl, this.keepAliveInterval,
-					this.keepAliveTimeout, this.reconnectMaxBackoff, this.maxLinks, this.tcpEnabled);
 			JsonCodec codec = (this.mapper != null) ? new JsonCodec(this.mapper) : new JsonCodec();
-			return new MeshNode(settings, codec, this.clock, this.linkFilter, List.copyOf(this.mailboxStores),
-					this.mailboxTimings);
+			Scheduler given = this.scheduler;
+			Scheduler scheduler = (given != null) ? given
+					: Schedulers.newSingle("litemesh-" + settings.nodeId() + "-timer", true);
+			return new MeshNode(new NodeRuntime(settings, codec, this.clock, scheduler, given == null, this.linkFilter,
+					List.copyOf(this.mailboxStores), this.mailboxTimings));
 		}
 
 	}

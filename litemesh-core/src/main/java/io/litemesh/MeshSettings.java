@@ -4,7 +4,9 @@
 package io.litemesh;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 
@@ -60,29 +62,35 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 
 	/**
 	 * Validate the settings eagerly, naming the bad value.
+	 * @throws InvalidMeshSettingException naming the first bad setting
 	 */
 	public MeshSettings {
-		requireText(nodeId, "nodeId");
-		requireText(cluster, "cluster");
-		if (tcpPort < -1 || tcpPort > 65535) {
-			throw new IllegalArgumentException("'tcpPort' must be between -1 and 65535, but was " + tcpPort);
+		requireText(nodeId, "nodeId", "node-id");
+		requireText(cluster, "cluster", "cluster");
+		requireRange(tcpPort, "tcpPort", "tcp.port", -1, 65535);
+		optionalText(bindAddress, "bindAddress", "tcp.bind-address");
+		optionalText(advertisedAddress, "advertisedAddress", "tcp.advertised-address");
+		for (String seed : seeds) {
+			if (seed == null || seed.isBlank()) {
+				throw new InvalidMeshSettingException("seeds", "seeds", seeds,
+						"must be 'host:port' addresses, none empty");
+			}
 		}
-		seeds = List.copyOf(seeds);
-		requirePositive(requestTimeout, "requestTimeout");
-		if (maxFrameSize < 1024) {
-			throw new IllegalArgumentException("'maxFrameSize' must be at least 1024 bytes, but was " + maxFrameSize);
+		seeds = seeds.stream().map(String::trim).toList();
+		requirePositive(requestTimeout, "requestTimeout", "request-timeout");
+		requireRange(maxFrameSize, "maxFrameSize", "max-frame-size", 1024, Integer.MAX_VALUE);
+		requireRange(maxHops, "maxHops", "max-hops", 1, 255);
+		if (secret != null && secret.length() < 8) {
+			// never echo a secret, not even a bad one
+			throw new InvalidMeshSettingException("secret", "security.secret", "(hidden)",
+					"must have at least 8 characters");
 		}
-		if (maxHops < 1 || maxHops > 255) {
-			throw new IllegalArgumentException("'maxHops' must be between 1 and 255, but was " + maxHops);
-		}
-		requirePositive(advertiseInterval, "advertiseInterval");
-		requirePositive(advertisementTtl, "advertisementTtl");
-		requirePositive(keepAliveInterval, "keepAliveInterval");
-		requirePositive(keepAliveTimeout, "keepAliveTimeout");
-		requirePositive(reconnectMaxBackoff, "reconnectMaxBackoff");
-		if (maxLinks < 2 || maxLinks > 1024) {
-			throw new IllegalArgumentException("'maxLinks' must be between 2 and 1024, but was " + maxLinks);
-		}
+		requirePositive(advertiseInterval, "advertiseInterval", "advertise-interval");
+		requirePositive(advertisementTtl, "advertisementTtl", "advertisement-ttl");
+		requirePositive(keepAliveInterval, "keepAliveInterval", "tcp.keep-alive-interval");
+		requirePositive(keepAliveTimeout, "keepAliveTimeout", "tcp.keep-alive-timeout");
+		requirePositive(reconnectMaxBackoff, "reconnectMaxBackoff", "tcp.reconnect-max-backoff");
+		requireRange(maxLinks, "maxLinks", "tcp.max-links", 2, 1024);
 	}
 
 	/**
@@ -102,16 +110,274 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 		return this.tcpEnabled && this.tcpPort >= 0;
 	}
 
-	private static void requireText(@Nullable String value, String name) {
+	private static void requireText(@Nullable String value, String name, String property) {
 		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException("'" + name + "' must not be empty");
+			throw new InvalidMeshSettingException(name, property, value, "must not be empty");
 		}
 	}
 
-	private static void requirePositive(@Nullable Duration value, String name) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			throw new IllegalArgumentException("'" + name + "' must be positive, but was " + value);
+	private static void optionalText(@Nullable String value, String name, String property) {
+		if (value != null) {
+			requireText(value, name, property);
 		}
+	}
+
+	private static void requireRange(int value, String name, String property, int min, int max) {
+		if (value < min || value > max) {
+			throw new InvalidMeshSettingException(name, property, value, "must be between " + min + " and " + max);
+		}
+	}
+
+	private static void requirePositive(@Nullable Duration value, String name, String property) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new InvalidMeshSettingException(name, property, value, "must be positive");
+		}
+	}
+
+	/**
+	 * Collects the settings of a node; every one has the default of its
+	 * {@code litemesh.*} property. {@link MeshNode.Builder} is the one applications use.
+	 *
+	 * @param <B> the concrete builder, returned by every setter
+	 */
+	public abstract static class Builder<B extends Builder<B>> {
+
+		private String nodeId = "litemesh-" + randomSuffix();
+
+		private String cluster = DEFAULT_CLUSTER;
+
+		private int tcpPort = DEFAULT_TCP_PORT;
+
+		private @Nullable String bindAddress;
+
+		private @Nullable String advertisedAddress;
+
+		private List<String> seeds = new ArrayList<>();
+
+		private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+
+		private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
+
+		private int maxHops = DEFAULT_MAX_HOPS;
+
+		private @Nullable String secret;
+
+		private Duration advertiseInterval = Duration.ofSeconds(5);
+
+		private Duration advertisementTtl = Duration.ofSeconds(20);
+
+		private Duration keepAliveInterval = Duration.ofMillis(500);
+
+		private Duration keepAliveTimeout = Duration.ofSeconds(2);
+
+		private Duration reconnectMaxBackoff = Duration.ofSeconds(5);
+
+		private int maxLinks = DEFAULT_MAX_LINKS;
+
+		private boolean tcpEnabled = true;
+
+		/**
+		 * Create a builder with the defaults of the {@code litemesh.*} properties.
+		 */
+		protected Builder() {
+		}
+
+		@SuppressWarnings("unchecked")
+		private B self() {
+			return (B) this;
+		}
+
+		/**
+		 * Random characters for default node ids, as {@code litemesh.node-id} defaults
+		 * to.
+		 * @return six lowercase letters and digits
+		 */
+		public static String randomSuffix() {
+			String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+			StringBuilder suffix = new StringBuilder(6);
+			for (int i = 0; i < 6; i++) {
+				suffix.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+			}
+			return suffix.toString();
+		}
+
+		/**
+		 * Set the unique id of this node.
+		 * @param nodeId the node id
+		 * @return this builder
+		 */
+		public B nodeId(String nodeId) {
+			this.nodeId = nodeId;
+			return self();
+		}
+
+		/**
+		 * Set the cluster; nodes of another cluster are refused.
+		 * @param cluster the cluster name
+		 * @return this builder
+		 */
+		public B cluster(String cluster) {
+			this.cluster = cluster;
+			return self();
+		}
+
+		/**
+		 * Set the TCP port: {@code 0} for an ephemeral port, {@code -1} for none.
+		 * @param tcpPort the port
+		 * @return this builder
+		 */
+		public B tcpPort(int tcpPort) {
+			this.tcpPort = tcpPort;
+			return self();
+		}
+
+		/**
+		 * Set the address the TCP server binds to.
+		 * @param bindAddress the address, {@code null} for protected mode's loopback
+		 * @return this builder
+		 */
+		public B bindAddress(@Nullable String bindAddress) {
+			this.bindAddress = bindAddress;
+			return self();
+		}
+
+		/**
+		 * Set the address other nodes dial.
+		 * @param advertisedAddress {@code host} or {@code host:port}, {@code null} to
+		 * detect
+		 * @return this builder
+		 */
+		public B advertisedAddress(@Nullable String advertisedAddress) {
+			this.advertisedAddress = advertisedAddress;
+			return self();
+		}
+
+		/**
+		 * Set the {@code host:port} addresses to join through.
+		 * @param seeds the seeds
+		 * @return this builder
+		 */
+		public B seeds(List<String> seeds) {
+			this.seeds = new ArrayList<>(seeds);
+			return self();
+		}
+
+		/**
+		 * Set how long a caller waits for an answer.
+		 * @param requestTimeout the timeout
+		 * @return this builder
+		 */
+		public B requestTimeout(Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+			return self();
+		}
+
+		/**
+		 * Set the largest frame or payload accepted or sent.
+		 * @param maxFrameSize the size in bytes
+		 * @return this builder
+		 */
+		public B maxFrameSize(int maxFrameSize) {
+			this.maxFrameSize = maxFrameSize;
+			return self();
+		}
+
+		/**
+		 * Set the most hops a message may take.
+		 * @param maxHops the hop limit
+		 * @return this builder
+		 */
+		public B maxHops(int maxHops) {
+			this.maxHops = maxHops;
+			return self();
+		}
+
+		/**
+		 * Set the shared secret of the cluster.
+		 * @param secret the secret, {@code null} for none
+		 * @return this builder
+		 */
+		public B secret(@Nullable String secret) {
+			this.secret = secret;
+			return self();
+		}
+
+		/**
+		 * Set how often the node refreshes its advertisement.
+		 * @param advertiseInterval the interval
+		 * @return this builder
+		 */
+		public B advertiseInterval(Duration advertiseInterval) {
+			this.advertiseInterval = advertiseInterval;
+			return self();
+		}
+
+		/**
+		 * Set how long an advertisement lives without a refresh.
+		 * @param advertisementTtl the time to live
+		 * @return this builder
+		 */
+		public B advertisementTtl(Duration advertisementTtl) {
+			this.advertisementTtl = advertisementTtl;
+			return self();
+		}
+
+		/**
+		 * Set the RSocket keepalive interval and timeout of every connection.
+		 * @param interval how often keepalive frames are sent
+		 * @param timeout how long without one before the connection is closed
+		 * @return this builder
+		 */
+		public B keepAlive(Duration interval, Duration timeout) {
+			this.keepAliveInterval = interval;
+			this.keepAliveTimeout = timeout;
+			return self();
+		}
+
+		/**
+		 * Set the longest pause between two attempts to dial a seed.
+		 * @param reconnectMaxBackoff the pause
+		 * @return this builder
+		 */
+		public B reconnectMaxBackoff(Duration reconnectMaxBackoff) {
+			this.reconnectMaxBackoff = reconnectMaxBackoff;
+			return self();
+		}
+
+		/**
+		 * Set whether the node uses TCP at all. Without it the node neither listens nor
+		 * dials: it is reached through its durable transports (a database, a directory)
+		 * only.
+		 * @param tcpEnabled {@code false} to turn TCP off
+		 * @return this builder
+		 */
+		public B tcpEnabled(boolean tcpEnabled) {
+			this.tcpEnabled = tcpEnabled;
+			return self();
+		}
+
+		/**
+		 * Set the most TCP links the node keeps.
+		 * @param maxLinks the bound
+		 * @return this builder
+		 */
+		public B maxLinks(int maxLinks) {
+			this.maxLinks = maxLinks;
+			return self();
+		}
+
+		/**
+		 * Return the settings set so far, validated.
+		 * @return the settings
+		 * @throws InvalidMeshSettingException naming the first bad setting
+		 */
+		public MeshSettings settings() {
+			return new MeshSettings(this.nodeId, this.cluster, this.tcpPort, this.bindAddress, this.advertisedAddress,
+					this.seeds, this.requestTimeout, this.maxFrameSize, this.maxHops, this.secret,
+					this.advertiseInterval, this.advertisementTtl, this.keepAliveInterval, this.keepAliveTimeout,
+					this.reconnectMaxBackoff, this.maxLinks, this.tcpEnabled);
+		}
+
 	}
 
 }

@@ -3,21 +3,13 @@
  */
 package io.litemesh;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeoutException;
 
-import io.litemesh.codec.JsonCodec;
-import io.litemesh.routing.ProviderSelector;
-import io.litemesh.routing.Router;
+import io.litemesh.runtime.MeshCalls;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JavaType;
 
 /**
  * The {@link MeshOperations} applications inject: maps payloads to JSON with the node's
@@ -30,11 +22,7 @@ public class MeshTemplate implements MeshOperations {
 
 	private final MeshNode node;
 
-	private final NodeRuntime runtime;
-
-	private final JsonCodec codec;
-
-	private final Duration timeout;
+	private final MeshCalls calls;
 
 	/**
 	 * Create a template that calls through the given node.
@@ -42,14 +30,12 @@ public class MeshTemplate implements MeshOperations {
 	 */
 	public MeshTemplate(MeshNode node) {
 		this.node = Objects.requireNonNull(node, "'node' must not be null");
-		this.runtime = node.runtime();
-		this.codec = this.runtime.codec();
-		this.timeout = this.runtime.settings().requestTimeout();
+		this.calls = node.runtime().calls();
 	}
 
 	@Override
 	public <T> Mono<T> request(Target target, String endpoint, @Nullable Object payload, Class<T> replyType) {
-		return request(target, endpoint, payload, this.codec.javaType(replyType));
+		return this.calls.request(target, endpoint, payload, this.calls.javaType(replyType));
 	}
 
 	/**
@@ -63,164 +49,33 @@ public class MeshTemplate implements MeshOperations {
 	 */
 	public <T> Mono<T> request(Target target, String endpoint, @Nullable Object payload,
 			ParameterizedTypeReference<T> replyType) {
-		return request(target, endpoint, payload, this.codec.javaType(replyType.getType()));
-	}
-
-	<T> Mono<T> request(Target target, String endpoint, @Nullable Object payload, JavaType replyType) {
-		checkArguments(target, endpoint);
-		if (target.mode() == Target.Mode.BROADCAST) {
-			throw new IllegalArgumentException("request() calls one node, but " + target + " names every provider; "
-					+ "use requestAll() or send()");
-		}
-		return Mono.defer(() -> {
-			String nodeId = selector().choose(target, endpoint);
-			return call(nodeId, target, endpoint, encode(payload));
-		}).handle((reply, sink) -> {
-			T value = decode(reply, replyType, target, endpoint);
-			if (value != null) {
-				sink.next(value);
-			}
-		});
+		return this.calls.request(target, endpoint, payload, this.calls.javaType(replyType.getType()));
 	}
 
 	@Override
 	public <T> Flux<MeshReply<T>> requestAll(Target target, String endpoint, @Nullable Object payload,
 			Class<T> replyType) {
-		checkArguments(target, endpoint);
-		JavaType type = this.codec.javaType(replyType);
-		return Flux.defer(() -> {
-			byte[] data = encode(payload);
-			if (target.mode() == Target.Mode.BROADCAST) {
-				return broadcastRequest(target, endpoint, data, type);
-			}
-			String nodeId = selector().choose(target, endpoint);
-			return call(nodeId, target, endpoint, data)
-				.map((reply) -> this.<T>reply(nodeId, reply, type, target, endpoint))
-				.defaultIfEmpty(new MeshReply<>(nodeId, null, null))
-				.onErrorResume((ex) -> Mono.just(new MeshReply<>(nodeId, null, ex)))
-				.flux();
-		});
-	}
-
-	private <T> Flux<MeshReply<T>> broadcastRequest(Target target, String endpoint, byte[] data, JavaType type) {
-		List<String> nodes = selector().resolve(target, endpoint);
-		Set<String> pending = ConcurrentHashMap.newKeySet();
-		pending.addAll(nodes);
-		Flux<MeshReply<T>> answered = router().scatter(target.service(), endpoint, nodes, data)
-			.filter((reply) -> pending.remove(reply.nodeId()))
-			.map((reply) -> reply.failed() ? new MeshReply<T>(reply.nodeId(), null, reply.error().toException())
-					: this.<T>reply(reply.nodeId(), reply.data(), type, target, endpoint))
-			.take(this.timeout);
-		// whoever did not answer in time gets a timeout of its own, so every named node
-		// has a reply
-		return answered.concatWith(Flux.defer(() -> Flux.fromIterable(List.copyOf(pending))
-			.map((nodeId) -> new MeshReply<>(nodeId, null, timedOut(call(nodeId, target, endpoint))))));
-	}
-
-	private <T> MeshReply<T> reply(String nodeId, byte[] data, JavaType type, Target target, String endpoint) {
-		try {
-			return new MeshReply<>(nodeId, decode(data, type, target, endpoint), null);
-		}
-		catch (MeshException ex) {
-			return new MeshReply<>(nodeId, null, ex);
-		}
+		return this.calls.requestAll(target, endpoint, payload, this.calls.javaType(replyType));
 	}
 
 	@Override
 	public Mono<Void> send(Target target, String endpoint, @Nullable Object payload) {
-		checkArguments(target, endpoint);
-		return Mono.defer(() -> {
-			byte[] data = encode(payload);
-			if (target.mode() == Target.Mode.BROADCAST) {
-				return router().broadcast(target.service(), endpoint, selector().resolve(target, endpoint), data);
-			}
-			String nodeId = selector().choose(target, endpoint);
-			return router().fireAndForget(call(nodeId, target, endpoint), data);
-		});
+		return this.calls.send(target, endpoint, payload);
 	}
 
 	@Override
 	public <T> Flux<T> stream(Target target, String endpoint, @Nullable Object payload, Class<T> elementType) {
-		return stream(target, endpoint, payload, this.codec.javaType(elementType));
-	}
-
-	<T> Flux<T> stream(Target target, String endpoint, @Nullable Object payload, JavaType elementType) {
-		checkArguments(target, endpoint);
-		if (target.mode() == Target.Mode.BROADCAST) {
-			throw new IllegalArgumentException("stream() reads from one node, but " + target
-					+ " names every provider; use an anycast or unicast target");
-		}
-		return Flux.defer(() -> {
-			String nodeId = selector().choose(target, endpoint);
-			Router.Call call = call(nodeId, target, endpoint);
-			return router().stream(call, encode(payload))
-				.timeout(Mono.delay(this.timeout), (element) -> Mono.never())
-				.onErrorMap(TimeoutException.class, (ex) -> timedOut(call));
-		}).<T>handle((element, sink) -> {
-			T value = decode(element, elementType, target, endpoint);
-			if (value != null) {
-				sink.next(value);
-			}
-		});
+		return this.calls.stream(target, endpoint, payload, this.calls.javaType(elementType));
 	}
 
 	@Override
 	public <T> T client(Class<T> api, Target target) {
-		return MeshClientProxy.create(this, api, target, this.timeout);
+		return this.calls.client(api, target);
 	}
 
 	@Override
 	public String nodeId() {
 		return this.node.nodeId();
-	}
-
-	private Mono<byte[]> call(String nodeId, Target target, String endpoint, byte[] data) {
-		Router.Call call = call(nodeId, target, endpoint);
-		return router().request(call, data)
-			.timeout(this.timeout)
-			.onErrorMap(TimeoutException.class, (ex) -> timedOut(call));
-	}
-
-	private Router.Call call(String nodeId, Target target, String endpoint) {
-		return new Router.Call(nodeId, target.mode().ordinal(), nodeId(), target.service(), endpoint);
-	}
-
-	private MeshTimeoutException timedOut(Router.Call call) {
-		return new MeshTimeoutException("No answer from " + call + " within " + this.timeout
-				+ " (litemesh.request-timeout); the node may be overloaded or the timeout too short");
-	}
-
-	private byte[] encode(@Nullable Object payload) {
-		return this.codec.encode(payload);
-	}
-
-	private <T> @Nullable T decode(byte[] reply, JavaType type, Target target, String endpoint) {
-		try {
-			return this.codec.decode(reply, type);
-		}
-		catch (RuntimeException ex) {
-			throw new MeshException("Reply of " + target.service() + "." + endpoint + " does not map to " + type + ": "
-					+ ex.getMessage(), ex);
-		}
-	}
-
-	private static void checkArguments(Target target, String endpoint) {
-		Objects.requireNonNull(target, "'target' must not be null");
-		if (endpoint == null || endpoint.isBlank()) {
-			throw new IllegalArgumentException("'endpoint' must not be empty");
-		}
-	}
-
-	private ProviderSelector selector() {
-		return this.runtime.selector();
-	}
-
-	private Router router() {
-		return this.runtime.router();
-	}
-
-	JsonCodec codec() {
-		return this.codec;
 	}
 
 }

@@ -6,10 +6,11 @@ package io.litemesh;
 import java.time.Duration;
 import java.util.List;
 
+import io.litemesh.view.TransportHealth;
 import io.litemesh.TestServices.Greeter;
 import io.litemesh.TestServices.Greeting;
-import io.litemesh.membership.LinkView;
-import io.litemesh.membership.NodeView;
+import io.litemesh.view.LinkView;
+import io.litemesh.view.NodeView;
 import io.litemesh.transport.mailbox.MailboxStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterEach;
@@ -177,11 +178,9 @@ abstract class AbstractDurableFailoverTests {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	private static long duplicates(MeshNode node) {
-		List<java.util.Map<String, Object>> transports = (List<java.util.Map<String, Object>>) node.health()
-			.get("transports");
-		return transports.stream().mapToLong((transport) -> ((Number) transport.get("duplicates")).longValue()).sum();
+		List<TransportHealth> transports = node.health().transports();
+		return (transports != null) ? transports.stream().mapToLong(TransportHealth::duplicates).sum() : 0;
 	}
 
 	private static String describe(LinkView link) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.litemesh.view.TransportHealth;
 import io.litemesh.TestServices.Greeter;
 import io.litemesh.transport.file.FileMailboxStore;
 import io.litemesh.transport.mailbox.MailMessage;
@@ -66,8 +67,7 @@ class MailboxDeliveryTests {
 				.request(Target.unicast("b", "greeter"), "whoami", null, String.class)
 				.block(TIMEOUT)).isEqualTo("b");
 			mesh.startFileOnly("intruder", this.directory, new Greeter("intruder"));
-			await().atMost(TIMEOUT)
-				.until(() -> transport(a).get("signatureFailures") instanceof Long count && count > 0);
+			await().atMost(TIMEOUT).until(() -> transport(a).signatureFailures() > 0);
 			assertThat(TestMesh.upNodes(a)).containsExactly("a", "b");
 		}
 	}
@@ -79,14 +79,14 @@ class MailboxDeliveryTests {
 			MailboxStore planter = new FileMailboxStore(this.directory);
 			planter.deliver(List.of(new MailMessage(UUID.randomUUID(), "ghost", "nobody", MailMessage.Type.FIRE,
 					UUID.randomUUID(), System.currentTimeMillis() - 1, new byte[0], new byte[0], null)));
-			await().atMost(TIMEOUT).until(() -> transport(a).get("expired") instanceof Long count && count > 0);
+			await().atMost(TIMEOUT).until(() -> transport(a).expired() > 0);
 			planter.close();
 		}
 	}
 
-	private static Map<String, Object> transport(MeshNode node) {
-		@SuppressWarnings("unchecked")
-		List<Map<String, Object>> transports = (List<Map<String, Object>>) node.health().get("transports");
+	private static TransportHealth transport(MeshNode node) {
+		List<TransportHealth> transports = node.health().transports();
+		assertThat(transports).isNotNull();
 		return transports.get(0);
 	}
 

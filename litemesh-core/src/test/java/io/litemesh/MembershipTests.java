@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 
 import io.litemesh.TestServices.Greeter;
-import io.litemesh.membership.NodeStatus;
-import io.litemesh.membership.NodeView;
+import io.litemesh.view.NodeStatus;
+import io.litemesh.view.NodeView;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,7 +106,7 @@ class MembershipTests {
 			MeshNode stranger = other.start("stranger", (builder) -> builder.seeds(a.addresses()));
 			MeshNode b = mesh.start("b");
 			mesh.awaitConverged();
-			await().atMost(TIMEOUT).until(() -> ((Number) a.health().get("refusedConnections")).longValue() >= 1);
+			await().atMost(TIMEOUT).until(() -> a.health().refusedConnections() >= 1);
 			assertThat(a.snapshot().nodes()).extracting(NodeView::id).containsExactly("a", "b");
 			assertThat(stranger.snapshot().nodes()).extracting(NodeView::id).containsExactly("stranger");
 			assertThat(b.isRunning()).isTrue();
@@ -127,7 +127,7 @@ class MembershipTests {
 						template.request(Target.unicast("b", "greeter"), "whoami", null, String.class).block(TIMEOUT))
 					.isEqualTo("b");
 			}
-			assertThat(b.health()).containsEntry("status", "UP");
+			assertThat(b.health().status()).isEqualTo("UP");
 		}
 	}
 
@@ -136,9 +136,9 @@ class MembershipTests {
 		try (TestMesh mesh = new TestMesh()) {
 			MeshNode good = mesh.start("good");
 			MeshNode wrong = mesh.start("wrong", (builder) -> builder.advertisedAddress("127.0.0.1:1"));
-			assertThat(good.health()).containsEntry("advertisedAddressVerified", true);
+			assertThat(good.health().advertisedAddressVerified()).isEqualTo(true);
 			assertThat(wrong.addresses()).containsExactly("tcp://127.0.0.1:1");
-			assertThat(wrong.health()).containsEntry("advertisedAddressVerified", false);
+			assertThat(wrong.health().advertisedAddressVerified()).isEqualTo(false);
 		}
 	}
 
@@ -159,7 +159,7 @@ class MembershipTests {
 			assertThat(
 					template.request(Target.unicast("small", "greeter"), "echoSize", "ok", String.class).block(TIMEOUT))
 				.isEqualTo("small:2");
-			assertThat(small.health()).containsEntry("status", "UP");
+			assertThat(small.health().status()).isEqualTo("UP");
 		}
 	}
 

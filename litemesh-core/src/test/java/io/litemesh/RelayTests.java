@@ -8,8 +8,8 @@ import java.util.List;
 
 import io.litemesh.TestServices.Greeter;
 import io.litemesh.TestServices.Greeting;
-import io.litemesh.membership.NodeState;
-import io.litemesh.membership.NodeView;
+import io.litemesh.view.NodeState;
+import io.litemesh.view.NodeView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,7 +120,7 @@ class RelayTests {
 		NodeState state = mesh.node("a").nodeState("d").block(TIMEOUT);
 		assertThat(state.node().id()).isEqualTo("d");
 		assertThat(state.node().services()).extracting((service) -> service.name()).containsExactly("greeter");
-		assertThat(state.health()).containsEntry("status", "UP").containsEntry("nodeId", "d");
+		assertThat(state.health()).extracting("status", "nodeId").containsExactly("UP", "d");
 	}
 
 	@Test

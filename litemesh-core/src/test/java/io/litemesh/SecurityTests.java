@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.litemesh.TestServices.Greeter;
-import io.litemesh.membership.NodeView;
+import io.litemesh.view.NodeView;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +55,7 @@ class SecurityTests {
 	}
 
 	private static long refused(MeshNode node) {
-		return ((Number) node.health().get("refusedConnections")).longValue();
+		return node.health().refusedConnections();
 	}
 
 	@Test

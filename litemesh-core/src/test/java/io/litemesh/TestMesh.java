@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-import io.litemesh.membership.NodeStatus;
-import io.litemesh.membership.NodeView;
+import io.litemesh.view.NodeStatus;
+import io.litemesh.view.NodeView;
 import io.litemesh.transport.file.FileMailboxStore;
 import io.litemesh.transport.mailbox.MailboxStore;
 import io.litemesh.transport.mailbox.MailboxTimings;

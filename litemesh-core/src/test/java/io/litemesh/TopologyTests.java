@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.litemesh.TestServices.Greeter;
-import io.litemesh.membership.NodeStatus;
-import io.litemesh.membership.NodeView;
+import io.litemesh.view.NodeStatus;
+import io.litemesh.view.NodeView;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -52,7 +52,7 @@ class TopologyTests {
 	}
 
 	private static long hopLimitDrops(MeshNode node) {
-		return ((Number) node.health().get("hopLimitDrops")).longValue();
+		return node.health().hopLimitDrops();
 	}
 
 	@Test
@@ -178,7 +178,7 @@ class TopologyTests {
 	}
 
 	private static long sent(MeshNode node) {
-		return ((Number) node.health().get("messagesSent")).longValue();
+		return node.health().messagesSent();
 	}
 
 	private static int hops(MeshNode node, String id) {

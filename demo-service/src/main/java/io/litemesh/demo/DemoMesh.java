@@ -17,9 +17,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.litemesh.MeshNode;
-import io.litemesh.membership.NodeStatus;
-import io.litemesh.membership.NodeView;
-import io.litemesh.membership.ServiceInfo;
+import io.litemesh.view.NodeStatus;
+import io.litemesh.view.NodeView;
+import io.litemesh.view.ServiceInfo;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -8,11 +8,12 @@ import java.util.Map;
 
 import io.litemesh.MeshNode;
 import io.litemesh.MeshTimeoutException;
-import io.litemesh.membership.LinkView;
-import io.litemesh.membership.MeshSnapshot;
-import io.litemesh.membership.NodeState;
-import io.litemesh.membership.NodeView;
-import io.litemesh.membership.ServiceInfo;
+import io.litemesh.view.LinkView;
+import io.litemesh.view.MeshSnapshot;
+import io.litemesh.view.NodeHealth;
+import io.litemesh.view.NodeState;
+import io.litemesh.view.NodeView;
+import io.litemesh.view.ServiceInfo;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -99,8 +100,7 @@ public class MeshEndpoint {
 	 * @param node the node
 	 * @param health its health: {@code status} and details
 	 */
-	public record NodeStateDescriptor(NodeDescriptor node,
-			Map<String, Object> health) implements OperationResponseBody {
+	public record NodeStateDescriptor(NodeDescriptor node, NodeHealth health) implements OperationResponseBody {
 
 	}
 

@@ -3,9 +3,8 @@
  */
 package io.litemesh.actuate;
 
-import java.util.Map;
-
 import io.litemesh.MeshNode;
+import io.litemesh.view.NodeHealth;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -33,20 +32,29 @@ public class MeshHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		Map<String, Object> health = this.node.health();
-		boolean up = "UP".equals(health.get("status"));
-		if (up) {
+		NodeHealth health = this.node.health();
+		if (health.isUp()) {
 			builder.up();
 		}
 		else {
 			builder.down();
 		}
-		health.forEach((name, value) -> {
-			// The status is the indicator's own; a null detail is not allowed
-			if (!"status".equals(name) && value != null) {
-				builder.withDetail(name, value);
-			}
-		});
+		// the status is the indicator's own; a null detail is not allowed
+		builder.withDetail("nodeId", health.nodeId())
+			.withDetail("peersKnown", health.peersKnown())
+			.withDetail("peersReachable", health.peersReachable())
+			.withDetail("links", health.links())
+			.withDetail("messagesSent", health.messagesSent())
+			.withDetail("hopLimitDrops", health.hopLimitDrops())
+			.withDetail("malformedMessages", health.malformedMessages())
+			.withDetail("droppedAdvertisements", health.droppedAdvertisements())
+			.withDetail("refusedConnections", health.refusedConnections());
+		if (health.transports() != null) {
+			builder.withDetail("transports", health.transports());
+		}
+		if (health.advertisedAddressVerified() != null) {
+			builder.withDetail("advertisedAddressVerified", health.advertisedAddressVerified());
+		}
 	}
 
 }

@@ -3,10 +3,10 @@
  */
 package io.litemesh.actuate;
 
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import io.litemesh.MeshNode;
+import io.litemesh.view.NodeStatistics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,31 +34,31 @@ public class MeshMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		FunctionCounter.builder("litemesh.messages.sent", this.node, counter("messagesSent"))
+		FunctionCounter.builder("litemesh.messages.sent", this.node, counter(NodeStatistics::messagesSent))
 			.description("Messages this node handed to its links, relayed ones included")
 			.baseUnit("messages")
 			.register(registry);
-		dropped(registry, "hop-limit", "hopLimitDrops");
-		dropped(registry, "malformed", "malformedMessages");
-		dropped(registry, "advertisement", "droppedAdvertisements");
-		dropped(registry, "refused-connection", "refusedConnections");
-		Gauge.builder("litemesh.peers", this.node, counter("peersKnown"))
+		dropped(registry, "hop-limit", NodeStatistics::hopLimitDrops);
+		dropped(registry, "malformed", NodeStatistics::malformedMessages);
+		dropped(registry, "advertisement", NodeStatistics::droppedAdvertisements);
+		dropped(registry, "refused-connection", NodeStatistics::refusedConnections);
+		Gauge.builder("litemesh.peers", this.node, counter(NodeStatistics::peersKnown))
 			.description("Other nodes this node knows of")
 			.baseUnit("nodes")
 			.tag("state", "known")
 			.register(registry);
-		Gauge.builder("litemesh.peers", this.node, counter("peersReachable"))
+		Gauge.builder("litemesh.peers", this.node, counter(NodeStatistics::peersReachable))
 			.description("Other nodes this node can reach")
 			.baseUnit("nodes")
 			.tag("state", "reachable")
 			.register(registry);
-		Gauge.builder("litemesh.links", this.node, counter("links"))
+		Gauge.builder("litemesh.links", this.node, counter(NodeStatistics::links))
 			.description("Links this node holds to its neighbours")
 			.baseUnit("links")
 			.register(registry);
 	}
 
-	private void dropped(MeterRegistry registry, String reason, String key) {
+	private void dropped(MeterRegistry registry, String reason, ToDoubleFunction<NodeStatistics> key) {
 		FunctionCounter.builder("litemesh.messages.dropped", this.node, counter(key))
 			.description("Messages or connections this node refused or dropped")
 			.baseUnit("messages")
@@ -66,11 +66,8 @@ public class MeshMetrics implements MeterBinder {
 			.register(registry);
 	}
 
-	private static ToDoubleFunction<MeshNode> counter(String key) {
-		return (node) -> {
-			Map<String, Object> health = node.health();
-			return (health.get(key) instanceof Number number) ? number.doubleValue() : 0;
-		};
+	private static ToDoubleFunction<MeshNode> counter(ToDoubleFunction<NodeStatistics> key) {
+		return (node) -> key.applyAsDouble(node.statistics());
 	}
 
 }

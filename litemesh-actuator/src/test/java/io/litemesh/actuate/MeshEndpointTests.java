@@ -11,8 +11,8 @@ import java.util.Map;
 import io.litemesh.MeshNode;
 import io.litemesh.NoRouteException;
 import io.litemesh.actuate.MeshEndpoint.NodeStateDescriptor;
-import io.litemesh.membership.NodeStatus;
-import io.litemesh.membership.NodeView;
+import io.litemesh.view.NodeStatus;
+import io.litemesh.view.NodeView;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -137,7 +137,7 @@ class MeshEndpointTests {
 		NodeStateDescriptor state = this.endpoint.node("a");
 		assertThat(state).isNotNull();
 		assertThat(state.node().id()).isEqualTo("a");
-		assertThat(state.health()).containsEntry("status", "UP").containsEntry("nodeId", "a");
+		assertThat(state.health()).extracting("status", "nodeId").containsExactly("UP", "a");
 	}
 
 	@Test

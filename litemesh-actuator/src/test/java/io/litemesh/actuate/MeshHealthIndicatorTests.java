@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.litemesh.MeshNode;
-import io.litemesh.membership.NodeStatus;
-import io.litemesh.membership.NodeView;
+import io.litemesh.view.NodeStatus;
+import io.litemesh.view.NodeView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import io.litemesh.MeshOperations;
 import io.litemesh.MeshService;
 import io.litemesh.MeshSettings;
 import io.litemesh.MeshTemplate;
-import io.litemesh.membership.ServiceInfo;
+import io.litemesh.view.ServiceInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.litemesh.MeshNode;
-import io.litemesh.membership.NodeStatus;
-import io.litemesh.membership.NodeView;
+import io.litemesh.view.TransportHealth;
+import io.litemesh.view.NodeStatus;
+import io.litemesh.view.NodeView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class LiteMeshFileTransportAutoConfigurationTests {
 	void withoutADirectoryTheNodeHasNoFileTransport() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).doesNotHaveBean("liteMeshFileTransportCustomizer");
-			assertThat(context.getBean(MeshNode.class).health()).doesNotContainKey("transports");
+			assertThat(context.getBean(MeshNode.class).health().transports()).isNull();
 		});
 	}
 
@@ -53,8 +54,8 @@ class LiteMeshFileTransportAutoConfigurationTests {
 				assertThat(context).hasBean("liteMeshFileTransportCustomizer");
 				MeshNode node = context.getBean(MeshNode.class);
 				assertThat(transports(node)).singleElement()
-					.satisfies((transport) -> assertThat(transport).containsEntry("transport", "file")
-						.containsEntry("status", "UP"));
+					.satisfies((transport) -> assertThat(transport).extracting("transport", "status")
+						.containsExactly("file", "UP"));
 				assertThat(this.directory.resolve("registry").resolve("blue").resolve("alpha.json")).exists();
 			});
 		assertThat(this.directory.resolve("registry").resolve("blue").resolve("alpha.json"))
@@ -82,7 +83,7 @@ class LiteMeshFileTransportAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("litemesh.file.directory=" + this.directory)
 			.withBean("liteMeshFileTransportCustomizer", MeshNodeBuilderCustomizer.class, () -> (builder) -> {
 			})
-			.run((context) -> assertThat(context.getBean(MeshNode.class).health()).doesNotContainKey("transports"));
+			.run((context) -> assertThat(context.getBean(MeshNode.class).health().transports()).isNull());
 	}
 
 	@Test
@@ -109,9 +110,9 @@ class LiteMeshFileTransportAutoConfigurationTests {
 				.hasMessageContaining("litemesh.file.directory"));
 	}
 
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> transports(MeshNode node) {
-		return (List<Map<String, Object>>) node.health().get("transports");
+	private static List<TransportHealth> transports(MeshNode node) {
+		List<TransportHealth> transports = node.health().transports();
+		return (transports != null) ? transports : List.of();
 	}
 
 	private static List<String> upNodes(MeshNode node) {

@@ -20,7 +20,7 @@ import io.netty.buffer.ByteBufAllocator;
  * service, endpoint, trace. See {@code docs/protocol.md}.
  *
  * @param kind a call to a service or a control message of the mesh itself
- * @param mode how the caller addressed the call: 0 unicast, 1 anycast, 2 broadcast
+ * @param mode how the caller addressed the call
  * @param hops how many hops the message took so far
  * @param id the unique message id
  * @param source the node the message comes from
@@ -33,7 +33,7 @@ import io.netty.buffer.ByteBufAllocator;
  * otherwise
  * @author LiteMesh team
  */
-public record Envelope(Kind kind, int mode, int hops, UUID id, String source, String destination, String service,
+public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, String destination, String service,
 		String endpoint, String trace, List<String> destinations) {
 
 	/** Version of the layout this class writes and reads. */
@@ -44,9 +44,6 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 
 	/** The service name of every control message. */
 	public static final String CONTROL_SERVICE = "mesh";
-
-	/** Control operation that opens a connection between two nodes. */
-	public static final String HELLO = "hello";
 
 	/** Most destinations one broadcast envelope may name. */
 	public static final int MAX_DESTINATIONS = 4096;
@@ -61,10 +58,72 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 	public enum Kind {
 
 		/** A call to a service endpoint. */
-		CALL,
+		CALL(0),
 
 		/** A message of the mesh itself: hello, advertisements, leave, node state. */
-		CONTROL
+		CONTROL(1);
+
+		private final int code;
+
+		Kind(int code) {
+			this.code = code;
+		}
+
+		/**
+		 * Return the byte that stands for this kind on the wire.
+		 * @return the wire code
+		 */
+		public int code() {
+			return this.code;
+		}
+
+		static Kind of(int code) {
+			for (Kind kind : values()) {
+				if (kind.code == code) {
+					return kind;
+				}
+			}
+			throw new MalformedEnvelopeException("Unknown envelope kind " + code);
+		}
+
+	}
+
+	/**
+	 * How the caller addressed a call; relays carry it unchanged.
+	 */
+	public enum Mode {
+
+		/** One named node. */
+		UNICAST(0),
+
+		/** Any node that offers the service. */
+		ANYCAST(1),
+
+		/** Every node that offers the service. */
+		BROADCAST(2);
+
+		private final int code;
+
+		Mode(int code) {
+			this.code = code;
+		}
+
+		/**
+		 * Return the byte that stands for this mode on the wire.
+		 * @return the wire code
+		 */
+		public int code() {
+			return this.code;
+		}
+
+		static Mode of(int code) {
+			for (Mode mode : values()) {
+				if (mode.code == code) {
+					return mode;
+				}
+			}
+			throw new MalformedEnvelopeException("Unknown envelope mode " + code);
+		}
 
 	}
 
@@ -80,7 +139,7 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 	 * @param endpoint the endpoint
 	 * @param trace trace context
 	 */
-	public Envelope(Kind kind, int mode, int hops, UUID id, String source, String destination, String service,
+	public Envelope(Kind kind, Mode mode, int hops, UUID id, String source, String destination, String service,
 			String endpoint, String trace) {
 		this(kind, mode, hops, id, source, destination, service, endpoint, trace, List.of());
 	}
@@ -90,11 +149,12 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 	 * @param source the sending node
 	 * @param destination the node it is for, {@code ""} for the neighbour that receives
 	 * it
-	 * @param operation the control operation, such as {@link #HELLO}
+	 * @param operation the control operation
 	 * @return the envelope
 	 */
-	public static Envelope control(String source, String destination, String operation) {
-		return new Envelope(Kind.CONTROL, 0, 0, MessageIds.next(), source, destination, CONTROL_SERVICE, operation, "");
+	public static Envelope control(String source, String destination, ControlOperation operation) {
+		return new Envelope(Kind.CONTROL, Mode.UNICAST, 0, MessageIds.next(), source, destination, CONTROL_SERVICE,
+				operation.wireName(), "");
 	}
 
 	/**
@@ -103,8 +163,8 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 	 * @param operation the control operation
 	 * @return {@code true} when it is
 	 */
-	public boolean isLinkLocalControl(String operation) {
-		return this.kind == Kind.CONTROL && isLinkLocal() && this.endpoint.equals(operation);
+	public boolean isLinkLocalControl(ControlOperation operation) {
+		return this.kind == Kind.CONTROL && isLinkLocal() && this.endpoint.equals(operation.wireName());
 	}
 
 	/**
@@ -170,8 +230,8 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 		}
 		ByteBuf buffer = allocator.buffer(length);
 		buffer.writeByte(VERSION);
-		buffer.writeByte(this.kind.ordinal());
-		buffer.writeByte(this.mode);
+		buffer.writeByte(this.kind.code());
+		buffer.writeByte(this.mode.code());
 		buffer.writeByte(this.hops);
 		buffer.writeLong(this.id.getMostSignificantBits());
 		buffer.writeLong(this.id.getLeastSignificantBits());
@@ -197,11 +257,8 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 		if (version != VERSION) {
 			throw new MalformedEnvelopeException("Unsupported envelope version " + version + ", expected " + VERSION);
 		}
-		int kind = buffer.getUnsignedByte(index + 1);
-		if (kind >= Kind.values().length) {
-			throw new MalformedEnvelopeException("Unknown envelope kind " + kind);
-		}
-		int mode = buffer.getUnsignedByte(index + 2);
+		Kind kind = Kind.of(buffer.getUnsignedByte(index + 1));
+		Mode mode = Mode.of(buffer.getUnsignedByte(index + 2));
 		int hops = buffer.getUnsignedByte(index + HOPS_OFFSET);
 		UUID id = new UUID(buffer.getLong(index + 4), buffer.getLong(index + 12));
 		int[] position = { index + FIXED_LENGTH };
@@ -224,8 +281,7 @@ public record Envelope(Kind kind, int mode, int hops, UUID id, String source, St
 			}
 			destinations = List.of(names);
 		}
-		return new Envelope(Kind.values()[kind], mode, hops, id, source, destination, service, endpoint, trace,
-				destinations);
+		return new Envelope(kind, mode, hops, id, source, destination, service, endpoint, trace, destinations);
 	}
 
 	/**

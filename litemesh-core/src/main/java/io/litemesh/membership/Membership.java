@@ -5,40 +5,26 @@ package io.litemesh.membership;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.litemesh.MeshSettings;
-import io.litemesh.codec.Envelope;
 import io.litemesh.transport.Link;
 import io.litemesh.transport.LinkRegistry;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
-import io.rsocket.Payload;
-import io.rsocket.util.ByteBufPayload;
+import io.litemesh.view.ServiceInfo;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps the link-state database of one node current: floods the node's own advertisement
- * whenever its links or services change and periodically as a refresh, floods on every
- * newer advertisement it receives, ages out silent nodes, and recomputes routes on every
- * change.
+ * Keeps the link-state database of one node current: advertises the node whenever its
+ * links or services change and periodically as a refresh, takes the newer advertisements
+ * neighbours send (and has them flooded on), ages out silent nodes, and tells its
+ * {@link MembershipListener} of every change.
  *
  * @author LiteMesh team
  */
@@ -46,18 +32,10 @@ public final class Membership implements LinkRegistry.Listener {
 
 	private static final Log logger = LogFactory.getLog(Membership.class);
 
-	/** Control operation that carries advertisements between neighbours. */
-	public static final String ADVERTISE = "advertise";
-
-	/** Control operation by which a node tells its neighbours it leaves. */
-	public static final String LEAVE = "leave";
-
 	private static final TypeReference<List<NodeAdvertisement>> ADVERTISEMENTS = new TypeReference<>() {
 	};
 
 	private final MeshSettings settings;
-
-	private final Clock clock;
 
 	private final long incarnation;
 
@@ -67,7 +45,11 @@ public final class Membership implements LinkRegistry.Listener {
 
 	private final Supplier<List<String>> addresses;
 
+	private final MembershipListener listener;
+
 	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	private final Flooder flooder;
 
 	private final AtomicLong sequence = new AtomicLong();
 
@@ -75,17 +57,9 @@ public final class Membership implements LinkRegistry.Listener {
 
 	private @Nullable LinkRegistry links;
 
-	private volatile Routes routes;
-
 	private volatile boolean leaving;
 
-	private long routesVersion = -1;
-
-	/**
-	 * The newest advertisement of every node, republished with the routes on every
-	 * change.
-	 */
-	private volatile Map<String, NodeAdvertisement> advertisements = Map.of();
+	private long notifiedVersion = -1;
 
 	/**
 	 * Create the membership of a node.
@@ -94,16 +68,17 @@ public final class Membership implements LinkRegistry.Listener {
 	 * @param incarnation when the node started
 	 * @param services the services the node offers now
 	 * @param addresses the addresses the node advertises now
+	 * @param listener told of every change of the database
 	 */
 	public Membership(MeshSettings settings, Clock clock, long incarnation, Supplier<List<ServiceInfo>> services,
-			Supplier<List<String>> addresses) {
+			Supplier<List<String>> addresses, MembershipListener listener) {
 		this.settings = settings;
-		this.clock = clock;
 		this.incarnation = incarnation;
 		this.database = new LinkStateDatabase(settings.nodeId(), clock);
 		this.services = services;
 		this.addresses = addresses;
-		this.routes = Routes.compute(settings.nodeId(), List.of());
+		this.listener = listener;
+		this.flooder = new Flooder(settings.nodeId(), this::links, this.mapper);
 	}
 
 	/**
@@ -125,7 +100,7 @@ public final class Membership implements LinkRegistry.Listener {
 		NodeAdvertisement own = ownAdvertisement(this.leaving);
 		this.database.update(own);
 		changed();
-		flood(List.of(own), exceptPeer);
+		this.flooder.flood(List.of(own), exceptPeer);
 	}
 
 	private NodeAdvertisement ownAdvertisement(boolean leaving) {
@@ -152,7 +127,7 @@ public final class Membership implements LinkRegistry.Listener {
 		}
 		if (!accepted.isEmpty()) {
 			changed();
-			flood(accepted, fromPeer);
+			this.flooder.flood(accepted, fromPeer);
 		}
 	}
 
@@ -197,16 +172,7 @@ public final class Membership implements LinkRegistry.Listener {
 		NodeAdvertisement own = ownAdvertisement(true);
 		this.database.update(own);
 		changed();
-		byte[] json = this.mapper.writeValueAsBytes(List.of(own));
-		Flux.fromIterable(links().links())
-			.flatMap((link) -> link.rsocket()
-				.requestResponse(control(LEAVE, json))
-				.doOnNext(Payload::release)
-				.then()
-				.onErrorComplete())
-			.then()
-			.timeout(timeout, Mono.empty())
-			.block();
+		this.flooder.leave(own, timeout);
 	}
 
 	@Override
@@ -215,7 +181,7 @@ public final class Membership implements LinkRegistry.Listener {
 		// the new neighbour gets the whole database, this node's new advertisement
 		// included
 		advertise(link.peerId());
-		send(link, this.database.advertisements());
+		this.flooder.send(link, this.database.advertisements());
 	}
 
 	@Override
@@ -224,38 +190,6 @@ public final class Membership implements LinkRegistry.Listener {
 		if (!this.leaving) {
 			advertise();
 		}
-	}
-
-	private void flood(List<NodeAdvertisement> advertisements, @Nullable String exceptPeer) {
-		byte[] json = this.mapper.writeValueAsBytes(advertisements);
-		// one copy per neighbour, over its cheapest link, though it may be linked several
-		// ways
-		Set<String> peers = new HashSet<>();
-		for (Link link : links().links()) {
-			peers.add(link.peerId());
-		}
-		peers.remove(exceptPeer);
-		for (String peer : peers) {
-			Link cheapest = links().get(peer);
-			if (cheapest != null) {
-				send(cheapest, json);
-			}
-		}
-	}
-
-	private void send(Link link, List<NodeAdvertisement> advertisements) {
-		send(link, this.mapper.writeValueAsBytes(advertisements));
-	}
-
-	private void send(Link link, byte[] json) {
-		link.rsocket()
-			.fireAndForget(control(ADVERTISE, json))
-			.subscribe(null, (ex) -> logger.debug("Could not send advertisements to " + link.peerId(), ex));
-	}
-
-	private Payload control(String operation, byte[] json) {
-		Envelope envelope = Envelope.control(this.settings.nodeId(), "", operation);
-		return ByteBufPayload.create(Unpooled.wrappedBuffer(json), envelope.encode(ByteBufAllocator.DEFAULT));
 	}
 
 	private LinkRegistry links() {
@@ -268,60 +202,11 @@ public final class Membership implements LinkRegistry.Listener {
 
 	private synchronized void changed() {
 		long version = this.database.version();
-		if (version == this.routesVersion) {
+		if (version == this.notifiedVersion) {
 			return;
 		}
-		this.routesVersion = version;
-		Map<String, NodeAdvertisement> byId = new HashMap<>();
-		for (NodeAdvertisement advertisement : this.database.advertisements()) {
-			byId.put(advertisement.nodeId(), advertisement);
-		}
-		Routes previous = this.routes;
-		Routes computed = Routes.compute(this.settings.nodeId(), byId.values());
-		this.advertisements = Map.copyOf(byId);
-		this.routes = computed;
-		for (String id : computed.reachable()) {
-			if (!previous.isReachable(id) && !id.equals(this.settings.nodeId())) {
-				Routes.Route route = computed.route(id);
-				logger.info("Node " + this.settings.nodeId() + ": peer " + id + " joined the mesh ("
-						+ ((route != null) ? route.hops() + " hop(s) via " + route.nextHop() : "") + ")");
-			}
-		}
-		for (String id : previous.reachable()) {
-			if (!computed.isReachable(id)) {
-				NodeAdvertisement gone = byId.get(id);
-				String why = (gone == null) ? "aged out" : gone.leaving() ? "left gracefully" : "unreachable";
-				logger.info("Node " + this.settings.nodeId() + ": peer " + id + " left the mesh (" + why + ")");
-			}
-		}
-	}
-
-	/**
-	 * Return the routes for the current database.
-	 * @return the routes
-	 */
-	public Routes routes() {
-		// every change to the database recomputes the routes, so a request only reads
-		// them
-		return this.routes;
-	}
-
-	/**
-	 * Return the newest advertisement of a node, as of the current routes.
-	 * @param nodeId the node
-	 * @return the advertisement, {@code null} when the node is unknown
-	 */
-	public @Nullable NodeAdvertisement advertisement(String nodeId) {
-		return this.advertisements.get(nodeId);
-	}
-
-	/**
-	 * Return the newest advertisement of every known node, as of the current routes; no
-	 * copy is made, so callers on the request path may use it freely.
-	 * @return the advertisements
-	 */
-	public Collection<NodeAdvertisement> advertisements() {
-		return this.advertisements.values();
+		this.notifiedVersion = version;
+		this.listener.membershipChanged(this.database.advertisements());
 	}
 
 	/**
@@ -341,77 +226,19 @@ public final class Membership implements LinkRegistry.Listener {
 	}
 
 	/**
-	 * Return the status of a node as this node sees it.
-	 * @param entry the node's database entry
-	 * @param routes the current routes
-	 * @return the status
+	 * Return whether this node is leaving the mesh.
+	 * @return {@code true} once {@link #leave(Duration)} was called
 	 */
-	public NodeStatus status(LinkStateDatabase.Entry entry, Routes routes) {
-		NodeAdvertisement advertisement = entry.advertisement();
-		if (advertisement.nodeId().equals(this.settings.nodeId())) {
-			return this.leaving ? NodeStatus.LEAVING : NodeStatus.UP;
-		}
-		if (advertisement.leaving()) {
-			return NodeStatus.LEAVING;
-		}
-		if (!routes.isReachable(advertisement.nodeId())) {
-			return NodeStatus.DOWN;
-		}
-		Duration overdue = this.settings.advertiseInterval().multipliedBy(5).dividedBy(2);
-		Instant limit = this.clock.instant().minus(overdue);
-		return entry.receivedAt().isBefore(limit) ? NodeStatus.SUSPECT : NodeStatus.UP;
+	public boolean isLeaving() {
+		return this.leaving;
 	}
 
 	/**
-	 * Return a consistent view of the mesh.
-	 * @return the snapshot
+	 * Return when this node started, as its advertisements say.
+	 * @return the incarnation
 	 */
-	public MeshSnapshot snapshot() {
-		Routes current = routes();
-		List<NodeView> nodes = new ArrayList<>();
-		TreeMap<String, LinkView> linkViews = new TreeMap<>();
-		NodeView local = null;
-		List<LinkStateDatabase.Entry> entries = new ArrayList<>(this.database.entries());
-		entries.sort((a, b) -> a.advertisement().nodeId().compareTo(b.advertisement().nodeId()));
-		for (LinkStateDatabase.Entry entry : entries) {
-			NodeAdvertisement advertisement = entry.advertisement();
-			NodeView view = view(entry, current);
-			nodes.add(view);
-			if (view.id().equals(this.settings.nodeId())) {
-				local = view;
-			}
-			for (LinkInfo link : advertisement.links()) {
-				LinkStateDatabase.Entry other = this.database.get(link.to());
-				if (other != null && other.advertisement().linksTo(advertisement.nodeId())) {
-					String from = min(advertisement.nodeId(), link.to());
-					String to = max(advertisement.nodeId(), link.to());
-					linkViews.putIfAbsent(from + "\u0000" + to + "\u0000" + link.transport(),
-							new LinkView(from, to, link.transport(), link.cost()));
-				}
-			}
-		}
-		if (local == null) {
-			local = new NodeView(this.settings.nodeId(), this.settings.cluster(), NodeStatus.UP, this.addresses.get(),
-					this.services.get(), null, 0, this.incarnation);
-		}
-		return new MeshSnapshot(local, nodes, List.copyOf(linkViews.values()));
-	}
-
-	private NodeView view(LinkStateDatabase.Entry entry, Routes routes) {
-		NodeAdvertisement advertisement = entry.advertisement();
-		Routes.Route route = routes.route(advertisement.nodeId());
-		boolean local = advertisement.nodeId().equals(this.settings.nodeId());
-		return new NodeView(advertisement.nodeId(), advertisement.cluster(), status(entry, routes),
-				advertisement.addresses(), advertisement.services(), (route != null && !local) ? route.nextHop() : null,
-				(route != null) ? route.hops() : -1, advertisement.incarnation());
-	}
-
-	private static String min(String a, String b) {
-		return (a.compareTo(b) <= 0) ? a : b;
-	}
-
-	private static String max(String a, String b) {
-		return (a.compareTo(b) <= 0) ? b : a;
+	public long incarnation() {
+		return this.incarnation;
 	}
 
 }

@@ -5,6 +5,8 @@ package io.litemesh.membership;
 
 import java.util.List;
 
+import io.litemesh.view.ServiceInfo;
+
 /**
  * What a node floods to the mesh about itself; every node keeps the newest one of each
  * node. Newer means a higher incarnation (the node restarted), or the same incarnation

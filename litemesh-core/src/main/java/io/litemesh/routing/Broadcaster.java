@@ -10,20 +10,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.litemesh.codec.MessageIds;
-import io.litemesh.MeshSettings;
 import io.litemesh.NoRouteException;
 import io.litemesh.codec.Envelope;
 import io.litemesh.codec.RemoteError;
 import io.litemesh.codec.ScatterReply;
-import io.litemesh.membership.Membership;
-import io.litemesh.membership.Routes;
+import io.litemesh.invoke.DefaultMeshContext;
+import io.litemesh.routing.Routes;
 import io.litemesh.transport.Link;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.rsocket.Payload;
-import io.rsocket.util.ByteBufPayload;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
@@ -42,18 +39,22 @@ final class Broadcaster {
 
 	private static final Log logger = LogFactory.getLog(Broadcaster.class);
 
-	private static final int BROADCAST = 2;
+	private final String localId;
 
-	private final MeshSettings settings;
+	private final int maxHops;
 
-	private final Membership membership;
+	private final RouteTable routeTable;
 
-	private final Router router;
+	private final Forwarder forwarder;
 
-	Broadcaster(MeshSettings settings, Membership membership, Router router) {
-		this.settings = settings;
-		this.membership = membership;
-		this.router = router;
+	private final LocalDispatcher dispatcher;
+
+	Broadcaster(String localId, int maxHops, RouteTable routeTable, Forwarder forwarder, LocalDispatcher dispatcher) {
+		this.localId = localId;
+		this.maxHops = maxHops;
+		this.routeTable = routeTable;
+		this.forwarder = forwarder;
+		this.dispatcher = dispatcher;
 	}
 
 	Mono<Void> send(String service, String endpoint, List<String> nodes, byte[] data) {
@@ -89,16 +90,15 @@ final class Broadcaster {
 	 * @param here the links the message crossed to reach this node: 0 at the sender
 	 */
 	private Mono<Void> spread(Envelope envelope, int here, List<String> nodes, ByteBuf data) {
-		if (nodes.contains(this.settings.nodeId())) {
-			this.router.fireLocally(envelope.source(), envelope.service(), envelope.endpoint(), here,
-					envelope.messageId(), ByteBufUtil.getBytes(data));
+		if (nodes.contains(this.localId)) {
+			this.dispatcher.fire(context(envelope, here), ByteBufUtil.getBytes(data));
 		}
 		Subtrees subtrees = subtrees(nodes);
 		if (!subtrees.unreachable().isEmpty()) {
 			logger.debug("Broadcast " + envelope.service() + "." + envelope.endpoint() + " cannot reach "
-					+ subtrees.unreachable() + " from node " + this.settings.nodeId());
+					+ subtrees.unreachable() + " from node " + this.localId);
 		}
-		if (subtrees.byLink().isEmpty() || !this.router.mayForward(here)) {
+		if (subtrees.byLink().isEmpty() || !this.forwarder.mayForward(here)) {
 			return Mono.empty();
 		}
 		List<Mono<Void>> sends = new ArrayList<>();
@@ -116,12 +116,10 @@ final class Broadcaster {
 	 */
 	private Flux<Payload> gather(Envelope envelope, int here, List<String> nodes, ByteBuf data) {
 		List<Flux<Payload>> parts = new ArrayList<>();
-		String localId = this.settings.nodeId();
+		String localId = this.localId;
 		if (nodes.contains(localId)) {
 			String what = envelope.service() + "." + envelope.endpoint() + " on node " + localId;
-			parts.add(this.router
-				.invokeLocal(envelope.source(), envelope.service(), envelope.endpoint(), here, envelope.messageId(),
-						ByteBufUtil.getBytes(data))
+			parts.add(this.dispatcher.request(context(envelope, here), ByteBufUtil.getBytes(data))
 				.map((reply) -> ScatterReply.success(localId, reply))
 				.defaultIfEmpty(ScatterReply.success(localId, new byte[0]))
 				.onErrorResume((ex) -> Mono.just(ScatterReply.failure(localId, RemoteError.of(ex, what))))
@@ -130,11 +128,11 @@ final class Broadcaster {
 		}
 		Subtrees subtrees = subtrees(nodes);
 		parts.add(failures(subtrees.unreachable(), "unreachable from node " + localId));
-		if (!subtrees.byLink().isEmpty() && !this.router.mayForward(here)) {
+		if (!subtrees.byLink().isEmpty() && !this.forwarder.mayForward(here)) {
 			subtrees.byLink()
 				.values()
 				.forEach((subtree) -> parts
-					.add(failures(subtree, "hop limit " + this.settings.maxHops() + " reached (litemesh.max-hops)")));
+					.add(failures(subtree, "hop limit " + this.maxHops + " reached (litemesh.max-hops)")));
 			return Flux.merge(parts);
 		}
 		subtrees.byLink()
@@ -158,15 +156,15 @@ final class Broadcaster {
 	 * reached through.
 	 */
 	private Subtrees subtrees(List<String> nodes) {
-		Routes routes = this.membership.routes();
+		Routes routes = this.routeTable.routes();
 		Map<Link, List<String>> byLink = new LinkedHashMap<>();
 		List<String> unreachable = new ArrayList<>();
 		for (String node : nodes) {
-			if (node.equals(this.settings.nodeId())) {
+			if (node.equals(this.localId)) {
 				continue;
 			}
 			Routes.Route route = routes.route(node);
-			Link link = (route != null) ? this.router.neighbour(route.nextHop()) : null;
+			Link link = (route != null) ? this.forwarder.neighbour(route.nextHop()) : null;
 			if (link != null) {
 				byLink.computeIfAbsent(link, (key) -> new ArrayList<>()).add(node);
 			}
@@ -178,17 +176,20 @@ final class Broadcaster {
 	}
 
 	private Envelope origin(String service, String endpoint) {
-		return new Envelope(Envelope.Kind.CALL, BROADCAST, 0, MessageIds.next(), this.settings.nodeId(), "", service,
-				endpoint, "");
+		return new Envelope(Envelope.Kind.CALL, Envelope.Mode.BROADCAST, 0, MessageIds.next(), this.localId, "",
+				service, endpoint, "");
 	}
 
 	/**
 	 * The copy for one neighbour: the subtree's names, the data retained once for it.
 	 */
 	private Payload forward(Envelope envelope, int here, List<String> subtree, ByteBuf data) {
-		this.router.countSent();
-		ByteBuf metadata = envelope.forSubtree(subtree, here).encode(ByteBufAllocator.DEFAULT);
-		return ByteBufPayload.create(data.retainedSlice(), metadata);
+		return this.forwarder.subtreeCopy(envelope, here, subtree, data);
+	}
+
+	private static DefaultMeshContext context(Envelope envelope, int here) {
+		return new DefaultMeshContext(envelope.source(), envelope.service(), envelope.endpoint(), here,
+				envelope.messageId());
 	}
 
 	private record Subtrees(Map<Link, List<String>> byLink, List<String> unreachable) {

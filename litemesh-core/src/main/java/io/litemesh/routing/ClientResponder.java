@@ -4,6 +4,7 @@
 package io.litemesh.routing;
 
 import io.litemesh.Target;
+import io.litemesh.codec.Envelope;
 import io.litemesh.codec.MimeTypes;
 import io.litemesh.codec.RemoteError;
 import io.netty.buffer.ByteBuf;
@@ -28,8 +29,6 @@ import reactor.core.publisher.Mono;
  * @author LiteMesh team
  */
 final class ClientResponder implements RSocket {
-
-	private static final int ANYCAST = 1;
 
 	private final String clientName;
 
@@ -92,7 +91,7 @@ final class ClientResponder implements RSocket {
 		String service = route.substring(0, dot);
 		String endpoint = route.substring(dot + 1);
 		String nodeId = this.selector.choose(Target.anycast(service), endpoint);
-		return new Router.Call(nodeId, ANYCAST, this.clientName, service, endpoint);
+		return new Router.Call(nodeId, Envelope.Mode.ANYCAST, this.clientName, service, endpoint);
 	}
 
 	private String route(Payload payload) {

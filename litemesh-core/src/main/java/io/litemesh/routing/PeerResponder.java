@@ -5,6 +5,7 @@ package io.litemesh.routing;
 
 import java.util.function.Supplier;
 
+import io.litemesh.codec.ControlOperation;
 import io.litemesh.codec.Envelope;
 import io.litemesh.codec.MalformedEnvelopeException;
 import io.litemesh.codec.RemoteError;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Serves what a neighbour node sends over one link: control messages of the mesh (at the
- * node they are for) and calls, which the {@link Router} serves or relays.
+ * node they are for) and calls, which the {@link InboundRouter} serves or relays.
  *
  * @author LiteMesh team
  */
@@ -30,20 +31,17 @@ final class PeerResponder implements RSocket {
 
 	private static final Log logger = LogFactory.getLog(PeerResponder.class);
 
-	/** Control operation that asks a node for its state. */
-	static final String STATE = "state";
-
 	private final String localId;
 
 	private final Supplier<@Nullable String> peerId;
 
-	private final Router router;
+	private final InboundRouter router;
 
 	private final Membership membership;
 
 	private final Supplier<byte[]> nodeState;
 
-	PeerResponder(String localId, Supplier<@Nullable String> peerId, Router router, Membership membership,
+	PeerResponder(String localId, Supplier<@Nullable String> peerId, InboundRouter router, Membership membership,
 			Supplier<byte[]> nodeState) {
 		this.localId = localId;
 		this.peerId = peerId;
@@ -96,15 +94,16 @@ final class PeerResponder implements RSocket {
 	}
 
 	private Payload control(Envelope envelope, Payload payload) {
-		byte[] data = Router.data(payload);
-		switch (envelope.endpoint()) {
-			case Membership.ADVERTISE, Membership.LEAVE -> this.membership.receive(data, this.peerId.get());
-			case STATE -> {
-				return ByteBufPayload.create(Unpooled.wrappedBuffer(this.nodeState.get()));
-			}
-			default -> throw new IllegalArgumentException("unknown control operation '" + envelope.endpoint() + "'");
+		byte[] data = LocalDispatcher.data(payload);
+		ControlOperation operation = ControlOperation.of(envelope.endpoint());
+		if (operation == ControlOperation.ADVERTISE || operation == ControlOperation.LEAVE) {
+			this.membership.receive(data, this.peerId.get());
+			return ByteBufPayload.create(Unpooled.EMPTY_BUFFER);
 		}
-		return ByteBufPayload.create(Unpooled.EMPTY_BUFFER);
+		if (operation == ControlOperation.STATE) {
+			return ByteBufPayload.create(Unpooled.wrappedBuffer(this.nodeState.get()));
+		}
+		throw new IllegalArgumentException("unknown control operation '" + envelope.endpoint() + "'");
 	}
 
 	private @Nullable Envelope envelope(Payload payload) {

@@ -12,10 +12,9 @@ import java.util.function.ToIntFunction;
 
 import io.litemesh.NoRouteException;
 import io.litemesh.Target;
-import io.litemesh.membership.Membership;
 import io.litemesh.membership.NodeAdvertisement;
-import io.litemesh.membership.Routes;
-import io.litemesh.membership.ServiceInfo;
+import io.litemesh.routing.Routes;
+import io.litemesh.view.ServiceInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +29,7 @@ public final class ProviderSelector {
 
 	private final String localId;
 
-	private final Membership membership;
+	private final RouteTable routeTable;
 
 	private final ToIntFunction<String> load;
 
@@ -39,12 +38,12 @@ public final class ProviderSelector {
 	/**
 	 * Create a selector.
 	 * @param localId the local node id
-	 * @param membership the membership, for the graph and routes
+	 * @param routeTable the routes and the advertisements they were computed from
 	 * @param load the requests in flight to a node
 	 */
-	public ProviderSelector(String localId, Membership membership, ToIntFunction<String> load) {
+	public ProviderSelector(String localId, RouteTable routeTable, ToIntFunction<String> load) {
 		this.localId = localId;
-		this.membership = membership;
+		this.routeTable = routeTable;
 		this.load = load;
 	}
 
@@ -56,7 +55,7 @@ public final class ProviderSelector {
 	 * @throws NoRouteException when no node can serve the call, saying what is missing
 	 */
 	public List<String> resolve(Target target, String endpoint) {
-		return resolve(target, endpoint, this.membership.routes());
+		return resolve(target, endpoint, this.routeTable.routes());
 	}
 
 	private List<String> resolve(Target target, String endpoint, Routes routes) {
@@ -67,7 +66,7 @@ public final class ProviderSelector {
 		}
 		List<String> providers = new ArrayList<>();
 		List<ServiceInfo> offered = new ArrayList<>();
-		for (NodeAdvertisement advertisement : this.membership.advertisements()) {
+		for (NodeAdvertisement advertisement : this.routeTable.advertisements()) {
 			ServiceInfo service = find(advertisement, target.service());
 			if (service == null || advertisement.leaving() || !routes.isReachable(advertisement.nodeId())
 					|| !target.matches(service.tags())) {
@@ -103,7 +102,7 @@ public final class ProviderSelector {
 			throw new IllegalArgumentException("A broadcast target names every provider of '" + target.service()
 					+ "'; use requestAll or send instead of a call to one node");
 		}
-		Routes routes = this.membership.routes();
+		Routes routes = this.routeTable.routes();
 		List<String> providers = resolve(target, endpoint, routes);
 		if (providers.size() == 1) {
 			return providers.get(0);
@@ -136,7 +135,7 @@ public final class ProviderSelector {
 	}
 
 	private void checkUnicast(String nodeId, Target target, String endpoint, Routes routes) {
-		NodeAdvertisement advertisement = this.membership.advertisement(nodeId);
+		NodeAdvertisement advertisement = this.routeTable.advertisement(nodeId);
 		if (advertisement == null) {
 			throw new NoRouteException("Node '" + nodeId + "' is unknown to node " + this.localId
 					+ "; check the node id (known: " + known() + ")");
@@ -161,7 +160,7 @@ public final class ProviderSelector {
 	}
 
 	private List<String> known() {
-		return this.membership.advertisements().stream().map(NodeAdvertisement::nodeId).sorted().toList();
+		return this.routeTable.advertisements().stream().map(NodeAdvertisement::nodeId).sorted().toList();
 	}
 
 	private static @Nullable ServiceInfo find(NodeAdvertisement advertisement, String name) {

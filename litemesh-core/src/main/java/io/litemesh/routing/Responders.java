@@ -47,7 +47,7 @@ public final class Responders implements InboundHandler {
 
 	@Override
 	public RSocket peerResponder(Supplier<@Nullable String> peerId) {
-		return new PeerResponder(this.localId, peerId, this.router, this.membership, this.nodeState);
+		return new PeerResponder(this.localId, peerId, this.router.inbound(), this.membership, this.nodeState);
 	}
 
 	@Override

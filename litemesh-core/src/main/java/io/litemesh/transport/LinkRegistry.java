@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,8 +30,6 @@ public final class LinkRegistry {
 
 	private final Listener listener;
 
-	private final Predicate<Link> allowed;
-
 	private final Map<String, Map<String, Link>> links = new ConcurrentHashMap<>();
 
 	private final Map<Link, Long> openedAt = new ConcurrentHashMap<>();
@@ -41,12 +38,10 @@ public final class LinkRegistry {
 	 * Create an empty registry.
 	 * @param localId the id of the local node
 	 * @param listener told of every link that comes up or goes down
-	 * @param allowed which links this node may keep
 	 */
-	public LinkRegistry(String localId, Listener listener, Predicate<Link> allowed) {
+	public LinkRegistry(String localId, Listener listener) {
 		this.localId = localId;
 		this.listener = listener;
-		this.allowed = allowed;
 	}
 
 	/**
@@ -56,11 +51,6 @@ public final class LinkRegistry {
 	 * @return {@code true} when the link was kept
 	 */
 	public boolean add(Link link) {
-		if (!this.allowed.test(link)) {
-			logger.debug("Link to " + link.peerId() + " is not allowed; closing it");
-			link.dispose();
-			return false;
-		}
 		Link loser;
 		synchronized (this) {
 			Map<String, Link> byTransport = this.links.computeIfAbsent(link.peerId(),

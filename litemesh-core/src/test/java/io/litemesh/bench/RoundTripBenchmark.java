@@ -12,7 +12,7 @@ import io.litemesh.MeshNode;
 import io.litemesh.MeshService;
 import io.litemesh.MeshTemplate;
 import io.litemesh.Target;
-import io.litemesh.membership.NodeStatus;
+import io.litemesh.view.NodeStatus;
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
 import io.rsocket.SocketAcceptor;

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class EnvelopeTests {
 
-	private final Envelope envelope = new Envelope(Envelope.Kind.CALL, 1, 2, UUID.randomUUID(), "a", "b", "greeter",
-			"hello", "00-trace");
+	private final Envelope envelope = new Envelope(Envelope.Kind.CALL, Envelope.Mode.ANYCAST, 2, UUID.randomUUID(), "a",
+			"b", "greeter", "hello", "00-trace");
 
 	@Test
 	void roundTripsEveryField() {
@@ -33,8 +33,8 @@ class EnvelopeTests {
 
 	@Test
 	void broadcastDestinationsRoundTripAndShrinkPerSubtree() {
-		Envelope broadcast = new Envelope(Envelope.Kind.CALL, 2, 0, UUID.randomUUID(), "a", "", "cache", "evict", "",
-				java.util.List.of("b", "c", "d"));
+		Envelope broadcast = new Envelope(Envelope.Kind.CALL, Envelope.Mode.BROADCAST, 0, UUID.randomUUID(), "a", "",
+				"cache", "evict", "", java.util.List.of("b", "c", "d"));
 		ByteBuf encoded = broadcast.encode(ByteBufAllocator.DEFAULT);
 		try {
 			Envelope decoded = Envelope.decode(encoded);
@@ -83,7 +83,8 @@ class EnvelopeTests {
 	@Test
 	void rejectsOversizedFieldsBothWays() {
 		String longId = "x".repeat(Envelope.MAX_FIELD_LENGTH + 1);
-		Envelope tooLong = new Envelope(Envelope.Kind.CALL, 0, 0, UUID.randomUUID(), longId, "", "s", "e", "");
+		Envelope tooLong = new Envelope(Envelope.Kind.CALL, Envelope.Mode.UNICAST, 0, UUID.randomUUID(), longId, "",
+				"s", "e", "");
 		assertThatIllegalArgumentException().isThrownBy(() -> tooLong.encode(ByteBufAllocator.DEFAULT));
 		ByteBuf forged = Unpooled.buffer();
 		forged.writeByte(1).writeByte(0).writeByte(0).writeByte(0).writeLong(1).writeLong(2).writeShort(60000);

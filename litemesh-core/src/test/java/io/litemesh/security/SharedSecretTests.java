@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import io.litemesh.transport.Hello;
+import io.litemesh.transport.tcp.Hello;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.litemesh.MeshSettings;
 import io.litemesh.PayloadTooLargeException;
 import io.litemesh.codec.MessageIds;
 import io.litemesh.transport.mailbox.MailMessage;
@@ -60,6 +59,9 @@ public final class FileMailboxStore implements MailboxStore {
 	/** Room for the envelope, the other fields and the JSON around the Base64 data. */
 	private static final int HEADROOM = 64 * 1024;
 
+	/** The default of {@code litemesh.max-frame-size}: 16 MB. */
+	private static final int DEFAULT_MAX_FRAME_SIZE = 16 * 1024 * 1024;
+
 	/** How long a file may stay in {@code tmp/} before it counts as left by a crash. */
 	private static final Duration STALE_TMP = Duration.ofHours(1);
 
@@ -96,7 +98,7 @@ public final class FileMailboxStore implements MailboxStore {
 	 * @param directory the shared directory, created when missing
 	 */
 	public FileMailboxStore(Path directory) {
-		this(directory, CLAIM_TIMEOUT, maxFileSize(MeshSettings.DEFAULT_MAX_FRAME_SIZE));
+		this(directory, CLAIM_TIMEOUT, maxFileSize(DEFAULT_MAX_FRAME_SIZE));
 	}
 
 	/**

@@ -23,7 +23,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.util.Assert;
 
 /**
@@ -95,7 +94,7 @@ public final class JdbcMailboxStore implements MailboxStore {
 		this(builder(dataSource).tablePrefix(tablePrefix).claimTimeout(claimTimeout).maxMessageSize(maxMessageSize));
 	}
 
-	private JdbcMailboxStore(Builder builder) {
+	JdbcMailboxStore(JdbcMailboxStoreBuilder builder) {
 		DataSource dataSource = builder.dataSource;
 		this.table = new MailboxTable(dataSource, builder.tablePrefix, builder.claimTimeout, builder.maxMessageSize,
 				builder.cluster);
@@ -117,8 +116,8 @@ public final class JdbcMailboxStore implements MailboxStore {
 	 * @param dataSource the database
 	 * @return a builder with the defaults
 	 */
-	public static Builder builder(DataSource dataSource) {
-		return new Builder(dataSource);
+	public static JdbcMailboxStoreBuilder builder(DataSource dataSource) {
+		return new JdbcMailboxStoreBuilder(dataSource);
 	}
 
 	@Override
@@ -270,26 +269,7 @@ public final class JdbcMailboxStore implements MailboxStore {
 	}
 
 	private <T> T access(Supplier<T> call) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				T result = call.get();
-				this.health.succeeded();
-				return result;
-			}
-			catch (PessimisticLockingFailureException ex) {
-				// a deadlock between a claim and an acknowledgement rolled one back: it
-				// is
-				// contention, not an outage, and the rolled-back call is safe to run
-				// again
-				if (attempt >= LOCK_ATTEMPTS) {
-					throw ex;
-				}
-			}
-			catch (RuntimeException ex) {
-				this.health.failed(ex);
-				throw ex;
-			}
-		}
+		return this.health.call(call, LOCK_ATTEMPTS);
 	}
 
 	/**
@@ -305,137 +285,6 @@ public final class JdbcMailboxStore implements MailboxStore {
 	 */
 	public record Status(boolean up, @Nullable String error, int failures, String database, boolean listening,
 			long rejected, long expired) {
-	}
-
-	/**
-	 * Builds a {@link JdbcMailboxStore}, checking each value as it is set.
-	 */
-	public static final class Builder {
-
-		private final DataSource dataSource;
-
-		private String tablePrefix = JdbcSchema.DEFAULT_TABLE_PREFIX;
-
-		private Duration claimTimeout = CLAIM_TIMEOUT;
-
-		private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
-
-		private @Nullable String cluster;
-
-		private Duration pollInterval = DEFAULT_POLL_INTERVAL;
-
-		private Duration maxBackoff = Duration.ofSeconds(5);
-
-		private boolean notifications = true;
-
-		private Clock clock = Clock.systemUTC();
-
-		private Builder(DataSource dataSource) {
-			Assert.notNull(dataSource, "'dataSource' must not be null");
-			this.dataSource = dataSource;
-		}
-
-		/**
-		 * Set the prefix of the table names.
-		 * @param tablePrefix a plain SQL identifier, {@code LITEMESH_} by default
-		 * @return this builder
-		 */
-		public Builder tablePrefix(String tablePrefix) {
-			this.tablePrefix = JdbcSchema.requireValidPrefix(tablePrefix);
-			return this;
-		}
-
-		/**
-		 * Set how long a claim holds before the message is offered again.
-		 * @param claimTimeout a positive duration, {@link MailboxStore#CLAIM_TIMEOUT} by
-		 * default
-		 * @return this builder
-		 */
-		public Builder claimTimeout(Duration claimTimeout) {
-			this.claimTimeout = positive("claimTimeout", claimTimeout);
-			return this;
-		}
-
-		/**
-		 * Set the largest message data accepted; larger rows are rejected.
-		 * @param maxMessageSize a size in bytes, 16 MB by default
-		 * @return this builder
-		 */
-		public Builder maxMessageSize(int maxMessageSize) {
-			Assert.isTrue(maxMessageSize > 0, () -> "'maxMessageSize' must be positive, not " + maxMessageSize);
-			this.maxMessageSize = maxMessageSize;
-			return this;
-		}
-
-		/**
-		 * Set the cluster of the nodes using this store: messages are stamped with it,
-		 * and messages stamped with another are rejected.
-		 * @param cluster the cluster, {@code null} (the default) to accept any
-		 * @return this builder
-		 */
-		public Builder cluster(@Nullable String cluster) {
-			this.cluster = cluster;
-			return this;
-		}
-
-		/**
-		 * Set the longest interval at which an idle mailbox is polled; with
-		 * {@code LISTEN/NOTIFY} only a lost notification waits that long.
-		 * @param pollInterval a positive duration, 1 s by default
-		 * @return this builder
-		 */
-		public Builder pollInterval(Duration pollInterval) {
-			this.pollInterval = positive("pollInterval", pollInterval);
-			return this;
-		}
-
-		/**
-		 * Set the longest pause between attempts of the listening connection to reconnect
-		 * while the database is away.
-		 * @param maxBackoff a positive duration, 5 s by default
-		 * @return this builder
-		 */
-		public Builder maxBackoff(Duration maxBackoff) {
-			this.maxBackoff = positive("maxBackoff", maxBackoff);
-			return this;
-		}
-
-		/**
-		 * Set whether to listen for notifications on PostgreSQL.
-		 * @param notifications {@code false} to poll only; {@code true} by default
-		 * @return this builder
-		 */
-		public Builder notifications(boolean notifications) {
-			this.notifications = notifications;
-			return this;
-		}
-
-		/**
-		 * Set the clock that claims and expiry read.
-		 * @param clock the clock, the system UTC clock by default
-		 * @return this builder
-		 */
-		public Builder clock(Clock clock) {
-			Assert.notNull(clock, "'clock' must not be null");
-			this.clock = clock;
-			return this;
-		}
-
-		/**
-		 * Build the store.
-		 * @return the store
-		 * @throws JdbcSchemaMissingException when the tables do not exist
-		 */
-		public JdbcMailboxStore build() {
-			return new JdbcMailboxStore(this);
-		}
-
-		private static Duration positive(String name, @Nullable Duration duration) {
-			Assert.isTrue(duration != null && !duration.isNegative() && !duration.isZero(),
-					() -> "'" + name + "' must be a positive duration, not " + duration);
-			return duration;
-		}
-
 	}
 
 }

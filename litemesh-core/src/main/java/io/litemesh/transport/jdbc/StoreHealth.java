@@ -3,11 +3,14 @@
  */
 package io.litemesh.transport.jdbc;
 
+import java.util.function.Supplier;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.PessimisticLockingFailureException;
 
 /**
  * Whether the database answered the last call of a store, for its status. It logs at
@@ -23,6 +26,34 @@ final class StoreHealth {
 	private volatile int failures;
 
 	private volatile @Nullable String error;
+
+	/**
+	 * Make a database call and record whether it worked. A deadlock between a claim and
+	 * an acknowledgement rolls one back: that is contention, not an outage, and the
+	 * rolled-back call is safe to make again.
+	 * @param <T> the result type
+	 * @param call the call
+	 * @param attempts how often to try a call that deadlocked
+	 * @return the result
+	 */
+	<T> T call(Supplier<T> call, int attempts) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				T result = call.get();
+				succeeded();
+				return result;
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt >= attempts) {
+					throw ex;
+				}
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+				throw ex;
+			}
+		}
+	}
 
 	void succeeded() {
 		if (this.failures > 0) {

@@ -4,11 +4,12 @@
 package io.litemesh.transport.mailbox;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.litemesh.view.TransportHealth;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides which claimed messages a node handles, and counts the rest: those without a
@@ -101,15 +102,17 @@ final class Inbox {
 	}
 
 	/**
-	 * Add the counters to a transport's health.
-	 * @param details the health details
+	 * Return the transport's health with the counters of this inbox.
+	 * @param status {@code UP} or {@code DOWN}
+	 * @param peers the peers linked through the transport
 	 * @param storeRejected what the store set aside
+	 * @param pendingRequests requests waiting for their reply
+	 * @param error the store's last failure, {@code null} while it works
+	 * @return the health
 	 */
-	void describe(Map<String, Object> details, long storeRejected) {
-		details.put("rejected", this.rejected.get() + storeRejected);
-		details.put("expired", this.expired.get());
-		details.put("duplicates", this.duplicates.get());
-		details.put("signatureFailures", this.signatureFailures.get());
+	TransportHealth health(String status, int peers, long storeRejected, int pendingRequests, @Nullable String error) {
+		return new TransportHealth(this.transport, status, peers, this.rejected.get() + storeRejected,
+				this.expired.get(), this.duplicates.get(), this.signatureFailures.get(), pendingRequests, error);
 	}
 
 }

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.litemesh.MeshSettings;
 import io.litemesh.security.SharedSecret;
 import io.litemesh.transport.InboundHandler;
 import io.litemesh.transport.LinkRegistry;
+import io.litemesh.transport.Transport;
+import io.litemesh.view.TransportHealth;
 import io.rsocket.RSocket;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author LiteMesh team
  */
-public final class MailboxTransport {
+public final class MailboxTransport implements Transport {
 
 	private static final Log logger = LogFactory.getLog(MailboxTransport.class);
 
@@ -39,11 +40,9 @@ public final class MailboxTransport {
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
-	private final MeshSettings settings;
+	private final MailboxSettings settings;
 
 	private final MailboxStore store;
-
-	private final long incarnation;
 
 	private final MailboxTimings timings;
 
@@ -81,21 +80,18 @@ public final class MailboxTransport {
 
 	/**
 	 * Create the transport of a node over a store.
-	 * @param settings the node's settings: id, cluster, request timeout, frame size
+	 * @param settings what the transport needs to know of its node
 	 * @param store the store; the transport closes it when it stops
-	 * @param incarnation when the node started
 	 * @param secret the cluster's secret that signs messages, {@code null} for none
 	 * @param inbound where received requests go
 	 * @param registry where links to peers are registered
-	 * @param timings check-in interval, lease and message lifetimes
 	 * @param clock the clock for leases and expiry
 	 */
-	public MailboxTransport(MeshSettings settings, MailboxStore store, long incarnation, @Nullable SharedSecret secret,
-			InboundHandler inbound, LinkRegistry registry, MailboxTimings timings, Clock clock) {
+	public MailboxTransport(MailboxSettings settings, MailboxStore store, @Nullable SharedSecret secret,
+			InboundHandler inbound, LinkRegistry registry, Clock clock) {
 		this.settings = settings;
 		this.store = store;
-		this.incarnation = incarnation;
-		this.timings = timings;
+		this.timings = settings.timings();
 		this.clock = clock;
 		this.inbound = inbound;
 		this.registry = registry;
@@ -105,7 +101,7 @@ public final class MailboxTransport {
 		this.health = new StoreHealth("The " + store.transport() + " transport of node " + settings.nodeId());
 		this.sender = new MailSender(name + "-send", store, this.signer, this.health);
 		this.interactions = new Interactions(settings.nodeId(), this.sender, this::responder, settings.requestTimeout(),
-				timings.fireTtl(), settings.maxFrameSize(), clock);
+				this.timings.fireTtl(), settings.maxFrameSize(), clock);
 		this.poller = new Thread(this::poll, name + "-poll");
 		this.poller.setDaemon(true);
 	}
@@ -114,14 +110,17 @@ public final class MailboxTransport {
 	 * Return the transport name, as the graph shows its links.
 	 * @return the store's transport name
 	 */
-	public String transport() {
+	@Override
+	public String name() {
 		return this.store.transport();
 	}
 
 	/**
 	 * Check in, link to the live peers, and start polling.
+	 * @return no addresses: peers find this node through the store's registry
 	 */
-	public void start() {
+	@Override
+	public List<String> start() {
 		this.running = true;
 		this.sender.start();
 		try {
@@ -133,6 +132,7 @@ public final class MailboxTransport {
 			this.health.failed("check in", ex);
 		}
 		this.poller.start();
+		return List.of();
 	}
 
 	private void poll() {
@@ -231,14 +231,14 @@ public final class MailboxTransport {
 		String nodeId = this.settings.nodeId();
 		// the store's I/O runs outside the lock, so that a slow store does not hold up
 		// stop(), which joins this thread before it checks out
-		this.store.checkIn(new RegistryEntry(nodeId, this.settings.cluster(), this.incarnation,
+		this.store.checkIn(new RegistryEntry(nodeId, this.settings.cluster(), this.settings.incarnation(),
 				now + this.timings.lease().toMillis()));
 		Map<String, RegistryEntry> live = new HashMap<>();
 		for (RegistryEntry entry : this.store.liveNodes(this.settings.cluster())) {
 			if (!entry.nodeId().equals(nodeId)) {
 				live.put(entry.nodeId(), entry);
 			}
-			else if (entry.incarnation() > this.incarnation && !this.warnedIdClash) {
+			else if (entry.incarnation() > this.settings.incarnation() && !this.warnedIdClash) {
 				this.warnedIdClash = true;
 				logger.warn("Another node checks in to the " + this.store.transport() + " registry with the id "
 						+ nodeId + " of this node; give every node a unique litemesh.node-id");
@@ -297,6 +297,7 @@ public final class MailboxTransport {
 	/**
 	 * Stop polling, check out, close the links and the store.
 	 */
+	@Override
 	public void stop() {
 		synchronized (this.lock) {
 			if (!this.running) {
@@ -328,20 +329,13 @@ public final class MailboxTransport {
 
 	/**
 	 * Return the state of the transport, for the node's health.
-	 * @return {@code transport}, {@code status} ({@code UP} or {@code DOWN}) and counters
+	 * @return {@code UP} or {@code DOWN} and counters
 	 */
-	public Map<String, Object> health() {
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("transport", this.store.transport());
-		details.put("status", (this.running && this.health.isUp()) ? "UP" : "DOWN");
-		details.put("peers", this.links.size());
-		this.inbox.describe(details, this.store.rejected());
-		details.put("pendingRequests", this.interactions.pendingRequests());
-		String lastError = this.health.lastError();
-		if (lastError != null) {
-			details.put("error", lastError);
-		}
-		return details;
+	@Override
+	public TransportHealth health() {
+		String status = (this.running && this.health.isUp()) ? "UP" : "DOWN";
+		return this.inbox.health(status, this.links.size(), this.store.rejected(), this.interactions.pendingRequests(),
+				this.health.lastError());
 	}
 
 	@Override

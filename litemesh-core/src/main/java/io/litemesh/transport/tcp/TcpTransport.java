@@ -4,25 +4,22 @@
 package io.litemesh.transport.tcp;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
-import io.litemesh.MeshSettings;
-import io.litemesh.codec.Envelope;
 import io.litemesh.codec.MimeTypes;
 import io.litemesh.security.SharedSecret;
-import io.litemesh.transport.Hello;
 import io.litemesh.transport.InboundHandler;
 import io.litemesh.transport.LinkRegistry;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
+import io.litemesh.transport.Transport;
+import io.litemesh.view.TransportHealth;
+import io.netty.channel.ChannelOption;
 import io.rsocket.ConnectionSetupPayload;
-import io.rsocket.Payload;
 import io.rsocket.RSocket;
 import io.rsocket.SocketAcceptor;
 import io.rsocket.core.RSocketConnector;
@@ -32,29 +29,34 @@ import io.rsocket.frame.decoder.PayloadDecoder;
 import io.rsocket.transport.netty.client.TcpClientTransport;
 import io.rsocket.transport.netty.server.CloseableChannel;
 import io.rsocket.transport.netty.server.TcpServerTransport;
-import io.rsocket.util.ByteBufPayload;
 import io.rsocket.util.DefaultPayload;
-import io.rsocket.util.RSocketProxy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.netty.resources.LoopResources;
 import reactor.netty.tcp.TcpClient;
 import reactor.netty.tcp.TcpServer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The RSocket TCP transport of one node: its server, and the connections it dials. Every
- * connection is one duplex {@link TcpLink}. A node owns its Netty event loops, so that
- * closing one node never disturbs another in the same JVM (Reactor Netty's global
- * resources would).
+ * The RSocket TCP transport of one node: its server, the connections it dials, and the
+ * {@link TcpDialler} that keeps the node joined. Every connection is one duplex
+ * {@link TcpLink}, registered once both sides passed the {@link Handshake}. A node owns
+ * its Netty event loops, so that closing one node never disturbs another in the same JVM
+ * (Reactor Netty's global resources would).
  *
  * @author LiteMesh team
  */
-public final class TcpTransport {
+public final class TcpTransport implements Transport {
+
+	/** The name of this transport, as the graph shows its links. */
+	public static final String NAME = "tcp";
 
 	private static final Log logger = LogFactory.getLog(TcpTransport.class);
+
+	private static final Duration DIAL_TICK = Duration.ofMillis(100);
 
 	/**
 	 * Largest fragment: bigger payloads are split, so payloads up to the size limit fit.
@@ -67,25 +69,23 @@ public final class TcpTransport {
 	/** Largest frame the length field of RSocket over TCP can describe. */
 	private static final int MAX_FRAME_LENGTH = 0xFFFFFF;
 
-	private final MeshSettings settings;
+	private final TcpSettings settings;
 
-	private final Hello hello;
-
-	private final @Nullable SharedSecret secret;
+	private final Handshake handshake;
 
 	private final InboundHandler inbound;
 
 	private final LinkRegistry links;
 
-	private final JsonMapper mapper = JsonMapper.builder().build();
+	private final Predicate<String> allowedPeers;
+
+	private final TcpDialler dialler;
+
+	private final Scheduler scheduler;
 
 	private final LoopResources loops;
 
 	private final AtomicLong clients = new AtomicLong();
-
-	private final AtomicLong refused = new AtomicLong();
-
-	private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
 	private final int inboundLimit;
 
@@ -95,41 +95,70 @@ public final class TcpTransport {
 
 	private volatile @Nullable CloseableChannel server;
 
-	private volatile @Nullable HostAndPort advertised;
+	private volatile List<String> addresses = List.of();
+
+	private volatile @Nullable Boolean advertisedAddressVerified;
+
+	private volatile @Nullable Disposable dialling;
 
 	/**
 	 * Create the transport of a node.
-	 * @param settings the node's settings
+	 * @param settings the transport's settings
 	 * @param hello what the node says of itself when connecting, without timestamp and
 	 * proof
 	 * @param secret the cluster's shared secret, {@code null} for none
 	 * @param inbound where received requests go
 	 * @param links where new links are registered
+	 * @param directory the known peers, for the dialler
+	 * @param allowedPeers which peers this node may link to
+	 * @param clock the node's clock, for back-off
+	 * @param scheduler the node's scheduler, for the dialler's ticks
 	 */
-	public TcpTransport(MeshSettings settings, Hello hello, @Nullable SharedSecret secret, InboundHandler inbound,
-			LinkRegistry links) {
+	public TcpTransport(TcpSettings settings, Hello hello, @Nullable SharedSecret secret, InboundHandler inbound,
+			LinkRegistry links, PeerDirectory directory, Predicate<String> allowedPeers, Clock clock,
+			Scheduler scheduler) {
 		this.settings = settings;
-		this.hello = hello;
-		this.secret = secret;
+		this.handshake = new Handshake(hello, secret);
 		this.inbound = inbound;
 		this.links = links;
+		this.allowedPeers = allowedPeers;
+		this.scheduler = scheduler;
 		this.inboundLimit = settings.maxFrameSize() + HEADROOM;
 		this.frameLength = Math.min(MAX_FRAME_LENGTH, this.inboundLimit);
 		this.mtu = Math.min(MAX_MTU, this.frameLength);
 		int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
 		this.loops = LoopResources.create("litemesh-" + settings.nodeId(), 1, workers, true);
+		this.dialler = new TcpDialler(settings, directory, links, allowedPeers,
+				(address) -> dial(HostAndPort.parse(address, TcpSettings.DEFAULT_PORT)).map(Hello::nodeId), clock);
+	}
+
+	@Override
+	public String name() {
+		return NAME;
 	}
 
 	/**
-	 * Bind the server, unless the node is outbound-only.
-	 * @return the address other nodes dial, {@code null} for an outbound-only node
+	 * Bind the server, unless the node is outbound-only, check that the node reaches
+	 * itself at the address it advertises, and start dialling.
+	 * @return the address other nodes dial, empty for an outbound-only node
 	 */
-	public @Nullable HostAndPort start() {
-		if (!this.settings.listens()) {
-			return null;
+	@Override
+	public List<String> start() {
+		HostAndPort advertised = this.settings.listens() ? bind() : null;
+		this.addresses = (advertised != null) ? List.of(advertised.toUri()) : List.of();
+		if (advertised != null) {
+			checkAdvertisedAddress(advertised);
 		}
+		// the first tick waits one period, so the node has published its addresses and
+		// started its other transports before its first link comes up
+		this.dialling = this.scheduler.schedulePeriodically(this::dialTick, DIAL_TICK.toMillis(), DIAL_TICK.toMillis(),
+				TimeUnit.MILLISECONDS);
+		return this.addresses;
+	}
+
+	private HostAndPort bind() {
 		String bindHost = bindHost();
-		TcpServer tcpServer = TcpServer.create().host(bindHost).port(this.settings.tcpPort()).runOn(this.loops);
+		TcpServer tcpServer = TcpServer.create().host(bindHost).port(this.settings.port()).runOn(this.loops);
 		CloseableChannel channel = RSocketServer.create(this::accept)
 			.payloadDecoder(PayloadDecoder.ZERO_COPY)
 			.fragment(this.mtu)
@@ -139,30 +168,48 @@ public final class TcpTransport {
 			.block(Duration.ofSeconds(30));
 		this.server = channel;
 		InetSocketAddress bound = channel.address();
-		HostAndPort address = AdvertisedAddress.choose(this.settings.advertisedAddress(), bindHost, bound.getPort());
-		this.advertised = address;
-		if (this.settings.bindAddress() == null && this.settings.secret() == null) {
+		if (this.settings.bindAddress() == null && !this.settings.secretSet()) {
 			logger.info("LiteMesh node " + this.settings.nodeId() + " listens on " + bindHost + ":" + bound.getPort()
 					+ " only (protected mode: no litemesh.security.secret set). Set litemesh.security.secret to "
 					+ "open it to the network, or litemesh.tcp.bind-address to choose the address.");
 		}
-		return address;
+		return AdvertisedAddress.choose(this.settings.advertisedAddress(), bindHost, bound.getPort());
 	}
 
 	private String bindHost() {
 		if (this.settings.bindAddress() != null) {
 			return this.settings.bindAddress();
 		}
-		return (this.settings.secret() != null) ? "0.0.0.0" : "127.0.0.1";
+		return this.settings.secretSet() ? "0.0.0.0" : "127.0.0.1";
 	}
 
-	/**
-	 * Return the address other nodes dial.
-	 * @return the advertised address, {@code null} for an outbound-only node or before
-	 * start
-	 */
-	public @Nullable HostAndPort advertised() {
-		return this.advertised;
+	private void checkAdvertisedAddress(HostAndPort advertised) {
+		try {
+			Hello reached = dial(advertised).block(Duration.ofSeconds(5));
+			boolean verified = reached != null && reached.nodeId().equals(this.settings.nodeId());
+			this.advertisedAddressVerified = verified;
+			if (verified) {
+				return;
+			}
+			logger.warn("Node " + this.settings.nodeId() + " advertises " + advertised.toUri() + " but reached node "
+					+ ((reached != null) ? reached.nodeId() : "none") + " there; set litemesh.tcp.advertised-address "
+					+ "to an address of this node that other nodes can dial");
+		}
+		catch (RuntimeException ex) {
+			this.advertisedAddressVerified = false;
+			logger.warn("Node " + this.settings.nodeId() + " cannot reach itself at its advertised address "
+					+ advertised.toUri() + " (" + ex.getMessage() + "), so peers will not be able to dial it; set "
+					+ "litemesh.tcp.advertised-address to an address of this node that other nodes can dial");
+		}
+	}
+
+	private void dialTick() {
+		try {
+			this.dialler.tick(this.addresses);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Node " + this.settings.nodeId() + ": dialling failed", ex);
+		}
 	}
 
 	/**
@@ -173,50 +220,37 @@ public final class TcpTransport {
 	public Mono<Hello> dial(HostAndPort address) {
 		AtomicReference<@Nullable String> peer = new AtomicReference<>();
 		RSocket responder = this.inbound.peerResponder(peer::get);
-		Hello own = signedHello("");
+		Hello own = this.handshake.dialHello();
 		TcpClient tcpClient = TcpClient.newConnection()
 			.host(address.host())
 			.port(address.port())
 			.runOn(this.loops)
-			.option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
 		return RSocketConnector.create()
 			.metadataMimeType(MimeTypes.ENVELOPE)
 			.dataMimeType(MimeTypes.JSON)
-			.setupPayload(DefaultPayload.create(this.mapper.writeValueAsBytes(own)))
+			.setupPayload(DefaultPayload.create(this.handshake.encode(own)))
 			.keepAlive(this.settings.keepAliveInterval(), this.settings.keepAliveTimeout())
 			.payloadDecoder(PayloadDecoder.ZERO_COPY)
 			.fragment(this.mtu)
 			.maxInboundPayloadSize(this.inboundLimit)
 			.acceptor(SocketAcceptor.with(responder))
 			.connect(TcpClientTransport.create(tcpClient, this.frameLength))
-			.flatMap((rsocket) -> rsocket.requestResponse(helloRequest())
+			.flatMap((rsocket) -> rsocket.requestResponse(this.handshake.helloRequest())
 				.timeout(Duration.ofSeconds(5))
-				.map((reply) -> readHello(reply))
-				.flatMap((remote) -> {
-					if (!remote.cluster().equals(this.settings.cluster())) {
-						this.refused.incrementAndGet();
-						rsocket.dispose();
-						return Mono.error(new IllegalStateException(
-								"Node " + remote.nodeId() + " at " + address + " belongs to cluster '"
-										+ remote.cluster() + "', not '" + this.settings.cluster() + "'"));
-					}
-					if (this.secret != null && !isProven(remote, String.valueOf(own.proof()))) {
-						this.refused.incrementAndGet();
-						rsocket.dispose();
-						return Mono.error(new IllegalStateException("Node " + remote.nodeId() + " at " + address
-								+ " did not prove the cluster secret; check litemesh.security.secret on both nodes"));
-					}
+				.map((reply) -> this.handshake.checkAnswer(reply, own, address))
+				.map((remote) -> {
 					if (remote.nodeId().equals(this.settings.nodeId())) {
 						rsocket.dispose();
-						return Mono.just(remote);
+						return remote;
 					}
 					peer.set(remote.nodeId());
-					this.links.add(new TcpLink(remote.nodeId(), rsocket, true));
-					return Mono.just(remote);
+					register(new TcpLink(remote.nodeId(), rsocket, true));
+					return remote;
 				})
 				.doOnError((ex) -> {
 					if (ex instanceof RejectedSetupException) {
-						this.refused.incrementAndGet();
+						this.handshake.countRefused();
 					}
 					rsocket.dispose();
 				}));
@@ -225,10 +259,8 @@ public final class TcpTransport {
 	private Mono<RSocket> accept(ConnectionSetupPayload setup, RSocket sendingSocket) {
 		String metadataMimeType = setup.metadataMimeType();
 		if (!MimeTypes.ENVELOPE.equals(metadataMimeType)) {
-			if (this.secret != null) {
-				this.refused.incrementAndGet();
-				return Mono.error(new RejectedSetupException("Node " + this.settings.nodeId() + " requires the "
-						+ "cluster secret (litemesh.security.secret); plain RSocket clients are refused"));
+			if (this.settings.secretSet()) {
+				return Mono.error(this.handshake.refusePlainClient());
 			}
 			String clientName = "client-" + this.settings.nodeId() + "-" + this.clients.incrementAndGet();
 			logger.debug("Accepted plain RSocket client " + clientName + " (" + metadataMimeType + ")");
@@ -236,78 +268,25 @@ public final class TcpTransport {
 		}
 		Hello remote;
 		try {
-			remote = this.mapper.readValue(ByteBufUtil.getBytes(setup.sliceData()), Hello.class);
+			remote = this.handshake.checkSetup(setup);
 		}
-		catch (RuntimeException ex) {
-			this.refused.incrementAndGet();
-			return Mono.error(new RejectedSetupException("Malformed LiteMesh hello: " + ex.getMessage()));
+		catch (RejectedSetupException ex) {
+			return Mono.error(ex);
 		}
-		if (remote.protocol() != Hello.PROTOCOL) {
-			this.refused.incrementAndGet();
-			return Mono.error(new RejectedSetupException("Unsupported LiteMesh protocol " + remote.protocol()
-					+ "; node " + this.settings.nodeId() + " speaks " + Hello.PROTOCOL));
-		}
-		if (!remote.cluster().equals(this.settings.cluster())) {
-			this.refused.incrementAndGet();
-			warnOnce(remote.nodeId(), "Refused node " + remote.nodeId() + " of cluster '" + remote.cluster()
-					+ "': node " + this.settings.nodeId() + " belongs to cluster '" + this.settings.cluster() + "'");
-			return Mono.error(new RejectedSetupException("Node " + this.settings.nodeId() + " belongs to cluster '"
-					+ this.settings.cluster() + "', not '" + remote.cluster() + "'"));
-		}
-		if (this.secret != null && !isProven(remote, "")) {
-			this.refused.incrementAndGet();
-			warnOnce(remote.nodeId(),
-					"Refused node " + remote.nodeId() + ": it did not prove the cluster secret "
-							+ "(litemesh.security.secret differs, or its clock is off by more than "
-							+ SharedSecret.WINDOW + ")");
-			return Mono.error(new RejectedSetupException("Node " + this.settings.nodeId() + " refused node "
-					+ remote.nodeId() + ": no valid proof of the cluster secret (litemesh.security.secret)"));
-		}
-		RSocket responder = new HelloResponder(this.inbound.peerResponder(remote::nodeId),
-				String.valueOf(remote.proof()));
+		RSocket responder = this.handshake.answering(this.inbound.peerResponder(remote::nodeId), remote);
 		if (!remote.nodeId().equals(this.settings.nodeId())) {
-			this.links.add(new TcpLink(remote.nodeId(), sendingSocket, false));
+			register(new TcpLink(remote.nodeId(), sendingSocket, false));
 		}
 		return Mono.just(responder);
 	}
 
-	private void warnOnce(String peer, String message) {
-		// a refused peer retries with back-off; say it once, not every few seconds
-		if (this.warned.size() < 1024 && this.warned.add(peer)) {
-			logger.warn(message);
+	private void register(TcpLink link) {
+		if (!this.allowedPeers.test(link.peerId())) {
+			logger.debug("Link to " + link.peerId() + " is not allowed; closing it");
+			link.dispose();
+			return;
 		}
-		else {
-			logger.debug(message);
-		}
-	}
-
-	private Hello signedHello(String boundTo) {
-		SharedSecret secret = this.secret;
-		long now = (secret != null) ? secret.now() : System.currentTimeMillis();
-		Hello fresh = new Hello(this.hello.protocol(), this.hello.nodeId(), this.hello.cluster(),
-				this.hello.incarnation(), now, null);
-		return (secret != null) ? fresh.withProof(secret.prove(fresh.signedFields(boundTo))) : fresh;
-	}
-
-	private boolean isProven(Hello remote, String boundTo) {
-		SharedSecret secret = this.secret;
-		return secret != null && remote.proof() != null && secret.isFresh(remote.timestamp())
-				&& secret.verify(remote.proof(), remote.signedFields(boundTo));
-	}
-
-	private Payload helloRequest() {
-		Envelope envelope = Envelope.control(this.settings.nodeId(), "", Envelope.HELLO);
-		ByteBuf metadata = envelope.encode(ByteBufAllocator.DEFAULT);
-		return ByteBufPayload.create(io.netty.buffer.Unpooled.EMPTY_BUFFER, metadata);
-	}
-
-	private Hello readHello(Payload reply) {
-		try {
-			return this.mapper.readValue(ByteBufUtil.getBytes(reply.sliceData()), Hello.class);
-		}
-		finally {
-			reply.release();
-		}
+		this.links.add(link);
 	}
 
 	/**
@@ -315,56 +294,44 @@ public final class TcpTransport {
 	 * @return the count, on either side of the handshake
 	 */
 	public long refusedConnections() {
-		return this.refused.get();
+		return this.handshake.refusedConnections();
 	}
 
 	/**
-	 * Close the server and the event loops; links are closed by their registry.
+	 * Return whether the node reached itself at its advertised address.
+	 * @return the outcome of the check at start, {@code null} when the node does not
+	 * listen
 	 */
+	public @Nullable Boolean advertisedAddressVerified() {
+		return this.advertisedAddressVerified;
+	}
+
+	/**
+	 * Return no health of its own: TCP reports through the node's counters
+	 * ({@code refusedConnections}, {@code advertisedAddressVerified}).
+	 * @return {@code null}
+	 */
+	@Override
+	public @Nullable TransportHealth health() {
+		return null;
+	}
+
+	/**
+	 * Stop dialling, close the server, the links and the event loops.
+	 */
+	@Override
 	public void stop() {
+		Disposable task = this.dialling;
+		if (task != null) {
+			task.dispose();
+		}
+		this.links.links(NAME).forEach((link) -> link.dispose());
 		CloseableChannel channel = this.server;
 		if (channel != null) {
 			channel.dispose();
 			channel.onClose().onErrorComplete().block(Duration.ofSeconds(5));
 		}
 		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).onErrorComplete().block(Duration.ofSeconds(5));
-	}
-
-	/**
-	 * Answers the dialling node's hello request, then hands everything else on.
-	 */
-	private final class HelloResponder extends RSocketProxy {
-
-		private final String peerProof;
-
-		HelloResponder(RSocket delegate, String peerProof) {
-			super(delegate);
-			this.peerProof = peerProof;
-		}
-
-		@Override
-		public Mono<Payload> requestResponse(Payload payload) {
-			if (isHello(payload)) {
-				payload.release();
-				Hello answer = signedHello(this.peerProof);
-				return Mono.just(DefaultPayload.create(TcpTransport.this.mapper.writeValueAsBytes(answer)));
-			}
-			return super.requestResponse(payload);
-		}
-
-		private boolean isHello(Payload payload) {
-			if (!payload.hasMetadata()) {
-				return false;
-			}
-			try {
-				Envelope envelope = Envelope.decode(payload.sliceMetadata());
-				return envelope.isLinkLocalControl(Envelope.HELLO);
-			}
-			catch (RuntimeException ex) {
-				return false;
-			}
-		}
-
 	}
 
 }

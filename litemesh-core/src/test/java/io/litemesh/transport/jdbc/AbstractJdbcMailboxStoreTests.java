@@ -83,7 +83,7 @@ abstract class AbstractJdbcMailboxStoreTests extends AbstractMailboxStoreTests {
 		return new JdbcTemplate(this.dataSource);
 	}
 
-	JdbcMailboxStore.Builder builder() {
+	JdbcMailboxStoreBuilder builder() {
 		return JdbcMailboxStore.builder(this.dataSource).tablePrefix(this.prefix).maxMessageSize(MAX_MESSAGE_SIZE);
 	}
 
@@ -92,7 +92,7 @@ abstract class AbstractJdbcMailboxStoreTests extends AbstractMailboxStoreTests {
 	 * @param builder the builder
 	 * @return the store
 	 */
-	JdbcMailboxStore track(JdbcMailboxStore.Builder builder) {
+	JdbcMailboxStore track(JdbcMailboxStoreBuilder builder) {
 		return track(builder.build());
 	}
 

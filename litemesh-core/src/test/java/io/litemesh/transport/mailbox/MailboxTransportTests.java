@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.litemesh.view.TransportHealth;
 import io.litemesh.MeshNode;
-import io.litemesh.MeshSettings;
 import io.litemesh.PayloadTooLargeException;
 import io.litemesh.security.SharedSecret;
 import io.litemesh.transport.InboundHandler;
@@ -66,9 +66,8 @@ class MailboxTransportTests {
 	}
 
 	private LinkRegistry start(String nodeId, @Nullable String secret) {
-		MeshSettings settings = new MeshSettings(nodeId, this.cluster, -1, null, null, List.of(),
-				Duration.ofMillis(800), 64 * 1024, 8, secret, Duration.ofSeconds(5), Duration.ofSeconds(20),
-				Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5), 8, true);
+		MailboxSettings settings = new MailboxSettings(nodeId, this.cluster, 1, Duration.ofMillis(800), 64 * 1024,
+				TIMINGS);
 		LinkRegistry registry = new LinkRegistry(nodeId, new LinkRegistry.Listener() {
 
 			@Override
@@ -79,10 +78,10 @@ class MailboxTransportTests {
 			public void linkDown(Link link) {
 			}
 
-		}, (link) -> true);
+		});
 		SharedSecret shared = (secret != null) ? new SharedSecret(secret, Clock.systemUTC()) : null;
-		MailboxTransport transport = new MailboxTransport(settings, new FileMailboxStore(this.directory), 1, shared,
-				this.responder, registry, TIMINGS, Clock.systemUTC());
+		MailboxTransport transport = new MailboxTransport(settings, new FileMailboxStore(this.directory), shared,
+				this.responder, registry, Clock.systemUTC());
 		this.transports.add(transport);
 		transport.start();
 		return registry;
@@ -199,19 +198,16 @@ class MailboxTransportTests {
 		start("b", "a shared secret");
 		await().atMost(TIMEOUT).until(() -> a.get("b") != null);
 		a.get("b").rsocket().fireAndForget(payload("unsigned", "m")).block(TIMEOUT);
-		await().atMost(TIMEOUT)
-			.until(() -> this.transports.get(1).health().get("signatureFailures") instanceof Long n && n > 0);
+		await().atMost(TIMEOUT).until(() -> this.transports.get(1).health().signatureFailures() > 0);
 		assertThat(this.responder.fired).doesNotContain("unsigned");
 	}
 
 	@Test
 	void healthCountsAndDescribes() {
 		linkFromAToB();
-		Map<String, Object> health = this.transports.get(0).health();
-		assertThat(health).containsEntry("transport", "file")
-			.containsEntry("status", "UP")
-			.containsEntry("peers", 1)
-			.containsKeys("rejected", "expired", "duplicates", "signatureFailures");
+		TransportHealth health = this.transports.get(0).health();
+		assertThat(health).extracting("transport", "status", "peers").containsExactly("file", "UP", 1);
+		assertThat(health.rejected() + health.expired() + health.duplicates() + health.signatureFailures()).isZero();
 	}
 
 	/**

@@ -1,10 +1,13 @@
 /*
  * Copyright 2026 the LiteMesh authors.
  */
-package io.litemesh.membership;
+package io.litemesh.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import io.litemesh.membership.LinkInfo;
+import io.litemesh.membership.NodeAdvertisement;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,16 @@
 /*
  * Copyright 2026 the LiteMesh authors.
  */
-package io.litemesh.membership;
+package io.litemesh.routing;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
+
+import io.litemesh.membership.LinkInfo;
+import io.litemesh.membership.NodeAdvertisement;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author LiteMesh team
  */
-public final class Routes {
+final class Routes {
 
 	private final Map<String, Route> routes;
 

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the LiteMesh authors.
  */
-package io.litemesh.membership;
+package io.litemesh.view;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the LiteMesh authors.
  */
-package io.litemesh.transport;
+package io.litemesh.transport.tcp;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the LiteMesh authors.
  */
-package io.litemesh;
+package io.litemesh.runtime;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -10,6 +10,8 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
+import io.litemesh.MeshException;
+import io.litemesh.Target;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
 import reactor.core.publisher.Flux;
@@ -17,15 +19,15 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
 
 /**
- * Implements {@link MeshOperations#client}: each method of the interface calls the
- * endpoint of the same name. Methods are checked when the proxy is made, so a bad
- * interface fails early.
+ * Implements {@link io.litemesh.MeshOperations#client}: each method of the interface
+ * calls the endpoint of the same name. Methods are checked when the proxy is made, so a
+ * bad interface fails early.
  *
  * @author LiteMesh team
  */
 final class MeshClientProxy implements InvocationHandler {
 
-	private final MeshTemplate template;
+	private final MeshCalls template;
 
 	private final Class<?> api;
 
@@ -33,14 +35,14 @@ final class MeshClientProxy implements InvocationHandler {
 
 	private final Duration timeout;
 
-	private MeshClientProxy(MeshTemplate template, Class<?> api, Target target, Duration timeout) {
+	private MeshClientProxy(MeshCalls template, Class<?> api, Target target, Duration timeout) {
 		this.template = template;
 		this.api = api;
 		this.target = target;
 		this.timeout = timeout;
 	}
 
-	static <T> T create(MeshTemplate template, Class<T> api, Target target, Duration timeout) {
+	static <T> T create(MeshCalls template, Class<T> api, Target target, Duration timeout) {
 		if (!api.isInterface()) {
 			throw new IllegalArgumentException("'api' must be an interface, but " + api.getName() + " is not");
 		}
@@ -89,7 +91,7 @@ final class MeshClientProxy implements InvocationHandler {
 			return this.template.request(this.target, endpoint, payload, typeArgument(method)).toFuture();
 		}
 		Type generic = (returnType == void.class) ? Void.class : method.getGenericReturnType();
-		JavaType type = this.template.codec().javaType(generic);
+		JavaType type = this.template.javaType(generic);
 		Object result = this.template.request(this.target, endpoint, payload, type).block(this.timeout.plusSeconds(1));
 		if (result == null && returnType.isPrimitive() && returnType != void.class) {
 			throw new MeshException("Endpoint " + this.target.service() + "." + endpoint + " returned nothing, but "
@@ -100,7 +102,7 @@ final class MeshClientProxy implements InvocationHandler {
 
 	private JavaType typeArgument(Method method) {
 		ResolvableType type = ResolvableType.forMethodReturnType(method).getGeneric(0);
-		return this.template.codec().javaType(type.getType());
+		return this.template.javaType(type.getType());
 	}
 
 }

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the LiteMesh authors.
  */
-package io.litemesh.membership;
+package io.litemesh.transport.tcp;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,10 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import io.litemesh.MeshSettings;
 import io.litemesh.transport.Link;
 import io.litemesh.transport.LinkRegistry;
 import org.apache.commons.logging.Log;
@@ -24,33 +24,33 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps this node joined with a bounded number of links: dials the seeds until their
- * nodes are reachable, dials randomly chosen peers until it holds
- * {@link MeshSettings#targetLinks()} links (unreachable nodes first, so islands merge),
- * and closes links beyond {@link MeshSettings#maxLinks()}, to peers that keep enough
- * links without them. Random peers make a graph that is connected with a small diameter;
- * the bound keeps connections O(n). Every dial backs off exponentially on failure.
+ * Keeps this node joined over TCP with a bounded number of links: dials the seeds until
+ * their nodes are reachable, dials randomly chosen peers until it holds
+ * {@link TcpSettings#targetLinks()} links (unreachable nodes first, so islands merge),
+ * and closes links beyond {@link TcpSettings#maxLinks()}, to peers that keep enough links
+ * without them. Random peers make a graph that is connected with a small diameter; the
+ * bound keeps connections O(n). Every dial backs off exponentially on failure.
  *
  * @author LiteMesh team
  */
-public final class Joiner {
+final class TcpDialler {
 
-	private static final Log logger = LogFactory.getLog(Joiner.class);
+	private static final Log logger = LogFactory.getLog(TcpDialler.class);
 
 	private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
 	/**
-	 * The transport this joiner dials and bounds; durable transports link every live peer
-	 * of their store on their own.
+	 * The links this dialler bounds are its own transport's; durable transports link
+	 * every live peer of their store on their own.
 	 */
-	private static final String TCP = "tcp";
+	private static final String TCP = TcpTransport.NAME;
 
 	/** A link younger than this is never closed as excess: its peer is still settling. */
 	private static final Duration SETTLING = Duration.ofSeconds(2);
 
-	private final MeshSettings settings;
+	private final TcpSettings settings;
 
-	private final LinkStateDatabase database;
+	private final PeerDirectory directory;
 
 	private final LinkRegistry links;
 
@@ -64,19 +64,22 @@ public final class Joiner {
 
 	private final Map<String, String> seedPeers = new ConcurrentHashMap<>();
 
+	/** Dials to candidate peers (not seeds) under way. */
+	private final AtomicInteger pendingDials = new AtomicInteger();
+
 	/**
-	 * Create a joiner.
-	 * @param settings the node's settings, with its seeds and link bound
-	 * @param database the link-state database, for the nodes to dial
+	 * Create a dialler.
+	 * @param settings the transport's settings, with the seeds and link bound
+	 * @param directory the known peers, for the nodes to dial
 	 * @param links the node's links
 	 * @param allowed which peers this node may link to
 	 * @param dialer dials a {@code host:port} and returns the id of the node reached
 	 * @param clock the clock for back-off
 	 */
-	public Joiner(MeshSettings settings, LinkStateDatabase database, LinkRegistry links, Predicate<String> allowed,
+	TcpDialler(TcpSettings settings, PeerDirectory directory, LinkRegistry links, Predicate<String> allowed,
 			Function<String, Mono<String>> dialer, Clock clock) {
 		this.settings = settings;
-		this.database = database;
+		this.directory = directory;
 		this.links = links;
 		this.allowed = allowed;
 		this.dialer = dialer;
@@ -85,24 +88,22 @@ public final class Joiner {
 
 	/**
 	 * Dial and close whatever is due: called periodically.
-	 * @param routes the current routes, to tell unreachable nodes
 	 * @param ownAddresses this node's own addresses, never dialled
 	 */
-	public void tick(Routes routes, List<String> ownAddresses) {
-		if (!this.settings.tcpEnabled()) {
-			return;
-		}
+	void tick(List<String> ownAddresses) {
 		for (String seed : this.settings.seeds()) {
 			String peer = this.seedPeers.get(seed);
-			boolean joined = peer != null
-					&& (peer.equals(this.settings.nodeId()) || routes.isReachable(peer) || !this.allowed.test(peer));
+			boolean joined = peer != null && (peer.equals(this.settings.nodeId()) || this.directory.isReachable(peer)
+					|| !this.allowed.test(peer));
 			if (!joined) {
 				dialIfDue(seed, null);
 			}
 		}
-		int missing = this.settings.targetLinks() - this.links.links(TCP).size();
+		// dials under way count: on a loaded host a handshake can take seconds, and
+		// dialling anew every tick would open far more links than the bound
+		int missing = this.settings.targetLinks() - this.links.links(TCP).size() - this.pendingDials.get();
 		if (missing > 0) {
-			for (NodeAdvertisement candidate : candidates(routes, ownAddresses)) {
+			for (PeerDirectory.Peer candidate : candidates(ownAddresses)) {
 				if (missing-- <= 0) {
 					break;
 				}
@@ -112,20 +113,20 @@ public final class Joiner {
 		shedExcessLink();
 	}
 
-	private List<NodeAdvertisement> candidates(Routes routes, List<String> ownAddresses) {
-		List<NodeAdvertisement> unreachable = new ArrayList<>();
-		List<NodeAdvertisement> others = new ArrayList<>();
-		for (NodeAdvertisement advertisement : this.database.advertisements()) {
+	private List<PeerDirectory.Peer> candidates(List<String> ownAddresses) {
+		List<PeerDirectory.Peer> unreachable = new ArrayList<>();
+		List<PeerDirectory.Peer> others = new ArrayList<>();
+		for (PeerDirectory.Peer advertisement : this.directory.peers()) {
 			String peer = advertisement.nodeId();
 			if (peer.equals(this.settings.nodeId()) || advertisement.leaving() || advertisement.addresses().isEmpty()
 					|| ownAddresses.contains(advertisement.addresses().get(0)) || this.links.get(peer, TCP) != null
 					|| !this.allowed.test(peer) || isBusy(advertisement.addresses().get(0))) {
 				continue;
 			}
-			if (!routes.isReachable(peer)) {
+			if (!this.directory.isReachable(peer)) {
 				unreachable.add(advertisement);
 			}
-			else if (advertisement.links().size() < this.settings.maxLinks()) {
+			else if (advertisement.degree() < this.settings.maxLinks()) {
 				others.add(advertisement);
 			}
 		}
@@ -169,8 +170,7 @@ public final class Joiner {
 	}
 
 	private int degree(String nodeId) {
-		LinkStateDatabase.Entry entry = this.database.get(nodeId);
-		return (entry != null) ? entry.advertisement().links().size() : 0;
+		return this.directory.degree(nodeId);
 	}
 
 	private void dialIfDue(String address, @Nullable String expectedPeer) {
@@ -182,7 +182,12 @@ public final class Joiner {
 			}
 			state.inFlight = true;
 		}
-		this.dialer.apply(address).subscribe((peer) -> {
+		Mono<String> dial = this.dialer.apply(address);
+		if (expectedPeer != null) {
+			this.pendingDials.incrementAndGet();
+			dial = dial.doFinally((signal) -> this.pendingDials.decrementAndGet());
+		}
+		dial.subscribe((peer) -> {
 			this.seedPeers.put(address, peer);
 			synchronized (state) {
 				state.inFlight = false;

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the LiteMesh authors.
  */
-package io.litemesh.membership;
+package io.litemesh.view;
 
 /**
  * A link of the mesh graph, as the link-state database holds it.

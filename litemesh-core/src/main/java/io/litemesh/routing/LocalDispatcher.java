@@ -1,0 +1,129 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.routing;
+
+import io.litemesh.NoRouteException;
+import io.litemesh.PayloadTooLargeException;
+import io.litemesh.invoke.DefaultMeshContext;
+import io.litemesh.invoke.Endpoint;
+import io.litemesh.invoke.LocalService;
+import io.litemesh.invoke.ServiceRegistry;
+import io.netty.buffer.ByteBufUtil;
+import io.rsocket.Payload;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Hands calls for this node to its local beans, and checks the sizes of what they are
+ * given and what they answer against {@code litemesh.max-frame-size}.
+ *
+ * @author LiteMesh team
+ */
+final class LocalDispatcher {
+
+	private static final Log logger = LogFactory.getLog(LocalDispatcher.class);
+
+	private final String localId;
+
+	private final int maxFrameSize;
+
+	private final ServiceRegistry services;
+
+	LocalDispatcher(String localId, int maxFrameSize, ServiceRegistry services) {
+		this.localId = localId;
+		this.maxFrameSize = maxFrameSize;
+		this.services = services;
+	}
+
+	/**
+	 * Invoke a local endpoint for a request-response.
+	 * @param context who calls what
+	 * @param data the JSON payload
+	 * @return the JSON reply
+	 */
+	Mono<byte[]> request(DefaultMeshContext context, byte[] data) {
+		return Mono.defer(() -> endpoint(context.service(), context.endpoint()).invoke(data, context));
+	}
+
+	/**
+	 * Invoke a local endpoint for a request-stream.
+	 * @param context who calls what
+	 * @param data the JSON payload
+	 * @return the JSON elements
+	 */
+	Flux<byte[]> stream(DefaultMeshContext context, byte[] data) {
+		return Flux.defer(() -> endpoint(context.service(), context.endpoint()).invokeStream(data, context));
+	}
+
+	/**
+	 * Invoke a local endpoint for a fire-and-forget: nobody waits, so a failure is
+	 * logged.
+	 * @param context who calls what
+	 * @param data the JSON payload
+	 */
+	void fire(DefaultMeshContext context, byte[] data) {
+		request(context, data).subscribe(null, (ex) -> logger.debug(
+				"Fire-and-forget " + context.service() + "." + context.endpoint() + " failed on node " + this.localId,
+				ex));
+	}
+
+	/**
+	 * Check a payload this node is about to send.
+	 * @param data the payload
+	 * @param what what it is for, for the message
+	 * @throws PayloadTooLargeException when it exceeds the limit
+	 */
+	void checkSize(byte[] data, Object what) {
+		if (data.length > this.maxFrameSize) {
+			throw new PayloadTooLargeException("Payload of " + data.length + " bytes for " + what + " exceeds "
+					+ "litemesh.max-frame-size (" + this.maxFrameSize + " bytes); send less or raise the limit");
+		}
+	}
+
+	/**
+	 * Check a reply a local bean produced.
+	 * @param reply the reply
+	 * @param what what answered, for the message
+	 * @return the reply
+	 * @throws PayloadTooLargeException when it exceeds the limit
+	 */
+	byte[] checkReply(byte[] reply, String what) {
+		if (reply.length > this.maxFrameSize) {
+			throw new PayloadTooLargeException("Reply of " + reply.length + " bytes from " + what + " exceeds "
+					+ "litemesh.max-frame-size (" + this.maxFrameSize + " bytes)");
+		}
+		return reply;
+	}
+
+	private Endpoint endpoint(String serviceName, String endpointName) {
+		LocalService service = this.services.find(serviceName);
+		if (service == null) {
+			throw new NoRouteException("Node " + this.localId + " does not offer service '" + serviceName
+					+ "'; it offers " + this.services.services().stream().map(LocalService::name).toList());
+		}
+		Endpoint endpoint = service.endpoint(endpointName);
+		if (endpoint == null) {
+			throw new NoRouteException("Service '" + serviceName + "' on node " + this.localId + " has no endpoint '"
+					+ endpointName + "'; its endpoints are " + service.endpointNames());
+		}
+		return endpoint;
+	}
+
+	/**
+	 * Return the data of a received payload, releasing it.
+	 * @param payload the payload
+	 * @return its data
+	 */
+	static byte[] data(Payload payload) {
+		try {
+			return ByteBufUtil.getBytes(payload.sliceData());
+		}
+		finally {
+			payload.release();
+		}
+	}
+
+}

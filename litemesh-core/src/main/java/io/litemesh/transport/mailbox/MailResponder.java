@@ -1,0 +1,123 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.transport.mailbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import io.litemesh.codec.MessageIds;
+import io.litemesh.transport.mailbox.MailFrames.Frame;
+import io.rsocket.Payload;
+import io.rsocket.RSocket;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The responder half of the mailbox interactions: hands {@code FIRE}, {@code REQUEST} and
+ * {@code STREAM} messages to the node's responder for the sending peer and writes what
+ * that answers, with exactly the demand the requester sent ({@code REQUEST_N}), until the
+ * requester cancels. Errors carry what an RSocket error frame would: the error's message.
+ *
+ * @author LiteMesh team
+ */
+final class MailResponder implements ServedRequest.Replier {
+
+	private static final Log logger = LogFactory.getLog(MailResponder.class);
+
+	private final MailSender sender;
+
+	private final MailFrames frames;
+
+	private final Function<String, RSocket> responders;
+
+	private final Duration replyTtl;
+
+	private final Map<UUID, ServedRequest> served = new ConcurrentHashMap<>();
+
+	MailResponder(MailSender sender, MailFrames frames, Function<String, RSocket> responders, Duration replyTtl) {
+		this.sender = sender;
+		this.frames = frames;
+		this.responders = responders;
+		this.replyTtl = replyTtl;
+	}
+
+	/**
+	 * Handle a request, a demand or a cancellation.
+	 * @param message a message for this node, verified, unexpired and not seen before
+	 */
+	void receive(MailMessage message) {
+		switch (message.type()) {
+			case FIRE -> this.responders.apply(message.from())
+				.fireAndForget(MailFrames.payload(message.metadata(), message.data()))
+				.subscribe(null, (ex) -> logger.debug("Fire-and-forget from " + message.from() + " failed", ex));
+			case REQUEST -> serve(message, 1, message.data(), true);
+			case STREAM -> serve(message, MailFrames.demand(message.data()), MailFrames.rest(message.data()), false);
+			case REQUEST_N -> {
+				ServedRequest stream = servedFor(message);
+				if (stream != null) {
+					stream.demand(MailFrames.demand(message.data()));
+				}
+			}
+			case CANCEL -> {
+				ServedRequest stream = servedFor(message);
+				if (stream != null) {
+					stream.dispose();
+				}
+			}
+			default -> throw new IllegalArgumentException("not a request: " + message.type());
+		}
+	}
+
+	private @Nullable ServedRequest servedFor(MailMessage message) {
+		ServedRequest stream = this.served.get(message.correlation());
+		return (stream != null && stream.peerId().equals(message.from())) ? stream : null;
+	}
+
+	private void serve(MailMessage request, long initialDemand, byte[] data, boolean single) {
+		ServedRequest stream = new ServedRequest(request.from(), request.correlation(), single, initialDemand, this);
+		this.served.put(request.correlation(), stream);
+		Payload payload = MailFrames.payload(request.metadata(), data);
+		RSocket responder = this.responders.apply(request.from());
+		if (single) {
+			responder.requestResponse(payload).subscribe(stream);
+		}
+		else {
+			responder.requestStream(payload).subscribe(stream);
+		}
+	}
+
+	/**
+	 * Cancel what a peer asked of this node: it can take no answer any more.
+	 * @param link the link to the peer that closed
+	 */
+	void linkClosed(MailboxLink link) {
+		this.served.forEach((id, stream) -> {
+			if (stream.peerId().equals(link.peerId()) && this.served.remove(id, stream)) {
+				stream.dispose();
+			}
+		});
+	}
+
+	@Override
+	public void reply(ServedRequest request, MailMessage.Type type, @Nullable Payload element, @Nullable String error) {
+		Frame frame = (element != null) ? this.frames.frame(element) : new Frame(MailFrames.EMPTY,
+				(error != null) ? error.getBytes(StandardCharsets.UTF_8) : MailFrames.EMPTY);
+		this.sender.post(
+				this.frames.message(request.peerId(), type, MessageIds.next(), request.correlation(), frame,
+						this.replyTtl),
+				(ex) -> logger
+					.debug("Could not store a " + type + " for " + request.peerId() + ": " + ex.getMessage()));
+	}
+
+	@Override
+	public void done(ServedRequest request) {
+		this.served.remove(request.correlation(), request);
+	}
+
+}

@@ -1,0 +1,63 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.transport.tcp;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the {@link TcpTransport} needs to know of its node.
+ *
+ * @param nodeId the node's id
+ * @param cluster the node's cluster: nodes of another cluster are refused
+ * @param port the port to listen on, {@code 0} for an ephemeral one, {@code -1} for no
+ * listening socket
+ * @param bindAddress the address to bind to, {@code null} for loopback unless a secret is
+ * set
+ * @param advertisedAddress {@code host} or {@code host:port} other nodes dial,
+ * {@code null} to detect it
+ * @param secretSet whether the cluster has a shared secret, which opens the default bind
+ * address to the network
+ * @param seeds {@code host:port} addresses to join through
+ * @param maxFrameSize largest payload accepted or sent, in bytes
+ * @param keepAliveInterval how often keepalive frames are sent on every connection
+ * @param keepAliveTimeout how long without a keepalive before a connection is closed
+ * @param reconnectMaxBackoff longest pause between two attempts to dial an address
+ * @param maxLinks most TCP links the node keeps
+ * @author LiteMesh team
+ */
+public record TcpSettings(String nodeId, String cluster, int port, @Nullable String bindAddress,
+		@Nullable String advertisedAddress, boolean secretSet, List<String> seeds, int maxFrameSize,
+		Duration keepAliveInterval, Duration keepAliveTimeout, Duration reconnectMaxBackoff, int maxLinks) {
+
+	/** The port seeds and advertised addresses without one are dialled on. */
+	public static final int DEFAULT_PORT = 7070;
+
+	/**
+	 * Copy the seed list.
+	 */
+	public TcpSettings {
+		seeds = List.copyOf(seeds);
+	}
+
+	/**
+	 * Return how many links the node dials itself; the rest of {@link #maxLinks()} is
+	 * left for the links others dial to it.
+	 * @return half the bound, at least 1
+	 */
+	public int targetLinks() {
+		return Math.max(1, this.maxLinks / 2);
+	}
+
+	/**
+	 * Return whether the node listens for connections.
+	 * @return {@code false} for an outbound-only node
+	 */
+	public boolean listens() {
+		return this.port >= 0;
+	}
+
+}

@@ -1,0 +1,21 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.view;
+
+/**
+ * The counters of one node at one moment: cheap to read, for meters.
+ *
+ * @param peersKnown other nodes this node knows of
+ * @param peersReachable other nodes this node can reach
+ * @param links links this node holds to its neighbours, of every transport
+ * @param messagesSent messages this node handed to its links, relayed ones included
+ * @param hopLimitDrops messages dropped at the hop limit
+ * @param malformedMessages messages that could not be read
+ * @param droppedAdvertisements advertisements dropped as malformed, oversized or foreign
+ * @param refusedConnections connections refused: wrong cluster, protocol or secret proof
+ * @author LiteMesh team
+ */
+public record NodeStatistics(long peersKnown, long peersReachable, int links, long messagesSent, long hopLimitDrops,
+		long malformedMessages, long droppedAdvertisements, long refusedConnections) {
+}
