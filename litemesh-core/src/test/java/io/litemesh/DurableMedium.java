@@ -4,6 +4,7 @@
 package io.litemesh;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import io.litemesh.transport.mailbox.MailboxStore;
 
@@ -13,19 +14,7 @@ import io.litemesh.transport.mailbox.MailboxStore;
  *
  * @author LiteMesh team
  */
-interface DurableMedium {
-
-	/**
-	 * Prepare an empty medium.
-	 * @throws Exception when it cannot be made
-	 */
-	void create() throws Exception;
-
-	/**
-	 * Remove the medium.
-	 * @throws Exception when it cannot be removed
-	 */
-	void drop() throws Exception;
+interface DurableMedium extends TransportFixture {
 
 	/**
 	 * Make a store on the medium for one node.
@@ -35,9 +24,16 @@ interface DurableMedium {
 	MailboxStore newStore(Duration claimTimeout);
 
 	/**
-	 * Return the transport the store's links show in the graph.
-	 * @return {@code file} or {@code jdbc}
+	 * Reach the other nodes through a store of this medium only: TCP off, no seeds.
 	 */
-	String transport();
+	@Override
+	default Consumer<MeshNode.Builder> node() {
+		return TestMesh.storeOnly(newStore(MailboxStore.CLAIM_TIMEOUT));
+	}
+
+	@Override
+	default boolean durable() {
+		return true;
+	}
 
 }

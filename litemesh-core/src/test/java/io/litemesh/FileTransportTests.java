@@ -4,12 +4,12 @@
 package io.litemesh;
 
 /**
- * The durable-transport scenarios over a shared directory.
+ * The transport scenarios over a shared directory.
  */
-class FileTransportTests extends AbstractDurableTransportTests {
+class FileTransportTests extends AbstractTransportScenarioTests {
 
 	@Override
-	protected DurableMedium medium() {
+	protected TransportFixture fixture() {
 		return new FileMedium();
 	}
 

@@ -6,12 +6,12 @@ package io.litemesh;
 import io.litemesh.transport.jdbc.TestDatabases;
 
 /**
- * The durable-transport scenarios over tables in H2.
+ * The transport scenarios over tables in H2.
  */
-class H2TransportTests extends AbstractDurableTransportTests {
+class H2TransportTests extends AbstractTransportScenarioTests {
 
 	@Override
-	protected DurableMedium medium() {
+	protected TransportFixture fixture() {
 		return new JdbcMedium(TestDatabases::h2);
 	}
 

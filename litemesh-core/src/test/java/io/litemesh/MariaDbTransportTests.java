@@ -6,12 +6,12 @@ package io.litemesh;
 import io.litemesh.transport.jdbc.TestDatabases;
 
 /**
- * The durable-transport scenarios over tables in MariaDB.
+ * The transport scenarios over tables in MariaDB.
  */
-class MariaDbTransportTests extends AbstractDurableTransportTests {
+class MariaDbTransportTests extends AbstractTransportScenarioTests {
 
 	@Override
-	protected DurableMedium medium() {
+	protected TransportFixture fixture() {
 		return new JdbcMedium(TestDatabases::mariadb);
 	}
 

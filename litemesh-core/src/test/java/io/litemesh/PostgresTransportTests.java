@@ -6,12 +6,12 @@ package io.litemesh;
 import io.litemesh.transport.jdbc.TestDatabases;
 
 /**
- * The durable-transport scenarios over tables in PostgreSQL.
+ * The transport scenarios over tables in PostgreSQL.
  */
-class PostgresTransportTests extends AbstractDurableTransportTests {
+class PostgresTransportTests extends AbstractTransportScenarioTests {
 
 	@Override
-	protected DurableMedium medium() {
+	protected TransportFixture fixture() {
 		return new JdbcMedium(TestDatabases::postgres);
 	}
 

@@ -6,6 +6,7 @@ package io.litemesh.transport.file;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -29,8 +30,8 @@ class FileMailboxStoreTests extends AbstractMailboxStoreTests {
 	Path directory;
 
 	@Override
-	protected MailboxStore createStore(Duration claimTimeout) {
-		return new FileMailboxStore(this.directory, claimTimeout, MAX_FILE_SIZE);
+	protected MailboxStore createStore(Duration claimTimeout, Clock clock) {
+		return new FileMailboxStore(this.directory, claimTimeout, MAX_FILE_SIZE, clock);
 	}
 
 	@Override
@@ -78,7 +79,7 @@ class FileMailboxStoreTests extends AbstractMailboxStoreTests {
 	void malformedRegistryFileIsDeletedAndCounted() throws Exception {
 		FileMailboxStore store = (FileMailboxStore) store(LONG_CLAIM_TIMEOUT);
 		String cluster = name("cluster");
-		store.checkIn(new RegistryEntry(name("a"), cluster, 1, System.currentTimeMillis() + 60_000));
+		store.checkIn(new RegistryEntry(name("a"), cluster, 1, this.clock.millis() + 60_000));
 		Path bad = this.directory.resolve("registry").resolve(cluster).resolve("broken.json");
 		Files.writeString(bad, "[1, 2");
 		assertThat(store.liveNodes(cluster)).extracting(RegistryEntry::nodeId).containsExactly(name("a"));

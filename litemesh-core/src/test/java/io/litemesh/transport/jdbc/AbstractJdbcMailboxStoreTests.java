@@ -6,6 +6,7 @@ package io.litemesh.transport.jdbc;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,8 +98,8 @@ abstract class AbstractJdbcMailboxStoreTests extends AbstractMailboxStoreTests {
 	}
 
 	@Override
-	protected MailboxStore createStore(Duration claimTimeout) {
-		return builder().claimTimeout(claimTimeout).build();
+	protected MailboxStore createStore(Duration claimTimeout, Clock clock) {
+		return builder().claimTimeout(claimTimeout).clock(clock).build();
 	}
 
 	@Override
@@ -177,7 +178,7 @@ abstract class AbstractJdbcMailboxStoreTests extends AbstractMailboxStoreTests {
 	@Test
 	void expireDeletesRegistryRowsWhoseLeaseEnded() {
 		JdbcMailboxStore store = track(builder());
-		long now = System.currentTimeMillis();
+		long now = this.clock.millis();
 		store.checkIn(new RegistryEntry(name("gone"), name("c"), 1, now - 1));
 		store.checkIn(new RegistryEntry(name("live"), name("c"), 1, now + 60_000));
 		store.expire();

@@ -5,13 +5,11 @@ package io.litemesh;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import io.litemesh.view.TransportHealth;
 import io.litemesh.TestServices.Greeter;
 import io.litemesh.TestServices.Greeting;
+import io.litemesh.view.NodeHealth;
 import io.litemesh.view.NodeState;
-import io.litemesh.transport.mailbox.MailboxStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,16 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every messaging pattern across three nodes that share nothing but a durable store: no
- * TCP port, no seeds. Node {@code a} calls; {@code b} and {@code c} offer the greeter.
- * Every store runs these scenarios through a subclass that says how to make the store.
+ * Every messaging pattern across three nodes that reach each other through one transport
+ * only. Node {@code a} calls; {@code b} and {@code c} offer the greeter. Every transport
+ * (TCP, the shared directory, each database) runs these scenarios through a subclass that
+ * says, with a {@link TransportFixture}, how its nodes reach each other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AbstractDurableTransportTests {
+abstract class AbstractTransportScenarioTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private final DurableMedium medium = medium();
+	private final TransportFixture fixture = fixture();
 
 	private TestMesh mesh;
 
@@ -42,28 +41,24 @@ abstract class AbstractDurableTransportTests {
 	private Greeter greeterC;
 
 	/**
-	 * Return the medium the nodes of these scenarios share.
-	 * @return the medium
+	 * Return how the nodes of these scenarios reach each other.
+	 * @return the fixture of the transport under test
 	 */
-	protected abstract DurableMedium medium();
-
-	private MailboxStore newStore() {
-		return this.medium.newStore(MailboxStore.CLAIM_TIMEOUT);
-	}
+	protected abstract TransportFixture fixture();
 
 	private String transport() {
-		return this.medium.transport();
+		return this.fixture.transport();
 	}
 
 	@BeforeAll
 	void startMesh() throws Exception {
-		this.medium.create();
+		this.fixture.create();
 		this.mesh = new TestMesh();
-		MeshNode a = this.mesh.start("a", TestMesh.storeOnly(newStore()));
+		MeshNode a = this.mesh.start("a", this.fixture.node());
 		this.greeterB = new Greeter("b");
 		this.greeterC = new Greeter("c");
-		this.mesh.start("b", TestMesh.storeOnly(newStore()), this.greeterB);
-		this.mesh.start("c", TestMesh.storeOnly(newStore()), this.greeterC);
+		this.mesh.start("b", this.fixture.node(), this.greeterB);
+		this.mesh.start("c", this.fixture.node(), this.greeterC);
 		this.mesh.awaitConverged();
 		this.fromA = TestMesh.template(a);
 	}
@@ -71,13 +66,18 @@ abstract class AbstractDurableTransportTests {
 	@AfterAll
 	void stopMesh() throws Exception {
 		this.mesh.close();
-		this.medium.drop();
+		this.fixture.drop();
 	}
 
 	@Test
-	void nodesFindEachOtherThroughTheRegistryAndTheGraphShowsTheStoresLinks() {
+	void nodesFindEachOtherAndTheGraphShowsTheTransportsLinks() {
 		MeshNode a = this.mesh.node("a");
-		assertThat(a.addresses()).isEmpty();
+		if (this.fixture.durable()) {
+			assertThat(a.addresses()).as("a store-only node has no address to dial").isEmpty();
+		}
+		else {
+			assertThat(a.addresses()).singleElement().asString().startsWith(transport() + "://");
+		}
 		assertThat(a.snapshot().links()).extracting((link) -> link.from() + "-" + link.to() + ":" + link.transport())
 			.containsExactlyInAnyOrder("a-b:" + transport(), "a-c:" + transport(), "b-c:" + transport());
 	}
@@ -105,8 +105,9 @@ abstract class AbstractDurableTransportTests {
 
 	@Test
 	void fireAndForgetArrives() {
-		this.fromA.send(Target.unicast("b", "greeter"), "note", "through the store").block(TIMEOUT);
-		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(this.greeterB.received).contains("through the store"));
+		this.fromA.send(Target.unicast("b", "greeter"), "note", "through the transport").block(TIMEOUT);
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(this.greeterB.received).contains("through the transport"));
 	}
 
 	@Test
@@ -142,18 +143,19 @@ abstract class AbstractDurableTransportTests {
 
 	@Test
 	void broadcastSendReachesEveryProviderOnce() {
-		this.fromA.send(Target.broadcast("greeter"), "note", "to all by store").block(TIMEOUT);
+		this.fromA.send(Target.broadcast("greeter"), "note", "to all through the transport").block(TIMEOUT);
 		await().atMost(TIMEOUT)
-			.untilAsserted(() -> assertThat(List.of(this.greeterB, this.greeterC))
-				.allSatisfy((greeter) -> assertThat(greeter.received).containsOnlyOnce("to all by store")));
+			.untilAsserted(() -> assertThat(List.of(this.greeterB, this.greeterC)).allSatisfy(
+					(greeter) -> assertThat(greeter.received).containsOnlyOnce("to all through the transport")));
 	}
 
 	@Test
 	void errorsArriveAsTheyWouldOverTcp() {
-		StepVerifier.create(this.fromA.request(Target.unicast("b", "greeter"), "fail", "by store", String.class))
+		StepVerifier
+			.create(this.fromA.request(Target.unicast("b", "greeter"), "fail", "through the transport", String.class))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(RemoteServiceException.class)
 				.hasMessageContaining("greeter.fail on node b")
-				.hasMessageContaining("by store"))
+				.hasMessageContaining("through the transport"))
 			.verify(TIMEOUT);
 		StepVerifier.create(this.fromA.request(Target.unicast("b", "greeter"), "missing", null, String.class))
 			.expectError(NoRouteException.class)
@@ -161,7 +163,7 @@ abstract class AbstractDurableTransportTests {
 	}
 
 	@Test
-	void stateOfAnotherNodeIsFetchedThroughTheStore() {
+	void stateOfAnotherNodeIsFetchedThroughTheTransport() {
 		NodeState state = this.mesh.node("a").nodeState("c").block(TIMEOUT);
 		assertThat(state.node().id()).isEqualTo("c");
 		assertThat(state.health().status()).isEqualTo("UP");
@@ -169,8 +171,14 @@ abstract class AbstractDurableTransportTests {
 
 	@Test
 	void healthDescribesTheTransport() {
-		List<TransportHealth> transports = this.mesh.node("a").health().transports();
-		assertThat(transports).singleElement().satisfies((transport) -> {
+		NodeHealth health = this.mesh.node("a").health();
+		assertThat(health.status()).isEqualTo("UP");
+		if (!this.fixture.durable()) {
+			assertThat(health.transports()).as("TCP reports through the node's own counters").isNull();
+			assertThat(health.advertisedAddressVerified()).isTrue();
+			return;
+		}
+		assertThat(health.transports()).singleElement().satisfies((transport) -> {
 			assertThat(transport.transport()).isEqualTo(transport());
 			assertThat(transport.status()).isEqualTo("UP");
 		});
