@@ -7,9 +7,10 @@ import java.util.Objects;
 
 import io.litemesh.runtime.MeshCalls;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * The {@link MeshOperations} applications inject: maps payloads to JSON with the node's

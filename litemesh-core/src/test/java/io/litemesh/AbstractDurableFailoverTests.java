@@ -6,15 +6,15 @@ package io.litemesh;
 import java.time.Duration;
 import java.util.List;
 
-import io.litemesh.view.TransportHealth;
 import io.litemesh.TestServices.Greeter;
 import io.litemesh.TestServices.Greeting;
+import io.litemesh.transport.mailbox.MailboxStore;
 import io.litemesh.view.LinkView;
 import io.litemesh.view.NodeView;
-import io.litemesh.transport.mailbox.MailboxStore;
-import org.junit.jupiter.api.Test;
+import io.litemesh.view.TransportHealth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

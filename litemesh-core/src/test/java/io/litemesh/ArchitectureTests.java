@@ -9,8 +9,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import io.litemesh.transport.archfixture.TransportReachingIntoRouting;
 import io.litemesh.routing.Router;
+import io.litemesh.transport.archfixture.TransportReachingIntoRouting;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;

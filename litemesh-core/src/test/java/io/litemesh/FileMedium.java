@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import io.litemesh.transport.file.FileMailboxStore;
 import io.litemesh.transport.mailbox.MailboxStore;
+
 import org.springframework.util.FileSystemUtils;
 
 /**

@@ -6,14 +6,13 @@ package io.litemesh;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import io.litemesh.view.TransportHealth;
 import io.litemesh.TestServices.Greeter;
 import io.litemesh.transport.file.FileMailboxStore;
 import io.litemesh.transport.mailbox.MailMessage;
 import io.litemesh.transport.mailbox.MailboxStore;
+import io.litemesh.view.TransportHealth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

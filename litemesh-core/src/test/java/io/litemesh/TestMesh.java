@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-import io.litemesh.view.NodeStatus;
-import io.litemesh.view.NodeView;
 import io.litemesh.transport.file.FileMailboxStore;
 import io.litemesh.transport.mailbox.MailboxStore;
 import io.litemesh.transport.mailbox.MailboxTimings;
+import io.litemesh.view.NodeStatus;
+import io.litemesh.view.NodeView;
 
 import static org.awaitility.Awaitility.await;
 

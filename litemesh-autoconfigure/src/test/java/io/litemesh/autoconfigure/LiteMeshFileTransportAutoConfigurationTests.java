@@ -6,12 +6,11 @@ package io.litemesh.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.litemesh.MeshNode;
-import io.litemesh.view.TransportHealth;
 import io.litemesh.view.NodeStatus;
 import io.litemesh.view.NodeView;
+import io.litemesh.view.TransportHealth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,8 +5,8 @@ package io.litemesh.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -31,6 +31,9 @@ import io.netty.buffer.ByteBufAllocator;
  * @param trace trace context, {@code ""} when none
  * @param destinations the nodes a broadcast goes to below the receiving node, empty
  * otherwise
+ * <p>
+ * One class on purpose: the layout is written and read in one place, so the two can never
+ * drift apart; every method here is a view of the same bytes.
  * @author LiteMesh team
  */
 public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, String destination, String service,

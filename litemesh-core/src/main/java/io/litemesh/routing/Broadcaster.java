@@ -7,11 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import io.litemesh.codec.MessageIds;
 import io.litemesh.NoRouteException;
 import io.litemesh.codec.Envelope;
+import io.litemesh.codec.MessageIds;
 import io.litemesh.codec.RemoteError;
 import io.litemesh.codec.ScatterReply;
 import io.litemesh.invoke.DefaultMeshContext;

@@ -5,7 +5,6 @@ package io.litemesh.routing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;

@@ -11,7 +11,6 @@ import java.util.PriorityQueue;
 
 import io.litemesh.membership.LinkInfo;
 import io.litemesh.membership.NodeAdvertisement;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -13,10 +13,11 @@ import java.util.concurrent.CompletionStage;
 import io.litemesh.MeshException;
 import io.litemesh.Target;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ResolvableType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
+
+import org.springframework.core.ResolvableType;
 
 /**
  * Implements {@link io.litemesh.MeshOperations#client}: each method of the interface

@@ -54,6 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Wires the layers of one node (transports, membership, routing, local services), starts
  * them bottom-up and stops them top-down: the engine behind {@link io.litemesh.MeshNode}
  * and {@link io.litemesh.MeshTemplate}.
+ * <p>
+ * One class on purpose: it is the composition root, the one place that knows every layer,
+ * and most of its lines are the Javadoc of what {@code MeshNode} hands on to it.
  *
  * @author LiteMesh team
  */

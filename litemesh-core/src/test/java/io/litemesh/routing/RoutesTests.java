@@ -8,7 +8,6 @@ import java.util.List;
 
 import io.litemesh.membership.LinkInfo;
 import io.litemesh.membership.NodeAdvertisement;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

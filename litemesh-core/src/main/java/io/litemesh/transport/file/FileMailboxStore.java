@@ -6,9 +6,7 @@ package io.litemesh.transport.file;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * Renames within one directory tree are atomic on local file systems and on NFS; the
  * store needs no locks.
+ * <p>
+ * One class on purpose: it is the {@link MailboxStore} contract over one directory tree,
+ * method for method; file names, reading, the registry and waiting for mail are classes
+ * of their own.
  *
  * @author LiteMesh team
  */
@@ -74,11 +76,11 @@ public final class FileMailboxStore implements MailboxStore {
 
 	private final long maxFileSize;
 
+	private final MailFileReader files;
+
 	private final Clock clock;
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
-
-	private final AtomicLong rejected = new AtomicLong();
 
 	private final AtomicLong expiredWhileClaiming = new AtomicLong();
 
@@ -122,9 +124,10 @@ public final class FileMailboxStore implements MailboxStore {
 		this.directory = directory.toAbsolutePath();
 		this.claimTimeout = claimTimeout;
 		this.maxFileSize = maxFileSize;
+		this.files = new MailFileReader(maxFileSize, clock, this.mapper);
 		this.clock = clock;
 		this.registry = new FileRegistry(this.directory.resolve("registry"), clock, this.mapper,
-				this.rejected::incrementAndGet);
+				this.files::countRejected);
 		try {
 			Files.createDirectories(this.directory.resolve("registry"));
 			Files.createDirectories(this.directory.resolve("mail"));
@@ -220,7 +223,7 @@ public final class FileMailboxStore implements MailboxStore {
 	private @Nullable MailMessage claimOne(Path mailbox, String nodeId, String name, long now) {
 		Path source = mailbox.resolve("new").resolve(name);
 		if (!MailFiles.isMessageName(name)) {
-			setAside(source, "its name is no message name");
+			this.files.setAside(source, "its name is no message name");
 			return null;
 		}
 		Path target = mailbox.resolve("cur").resolve(MailFiles.claimedName(name, now));
@@ -233,7 +236,7 @@ public final class FileMailboxStore implements MailboxStore {
 		if (removedAsExpired(target, MailFiles.expiresAt(name), now)) {
 			return null;
 		}
-		MailMessage message = read(target, nodeId);
+		MailMessage message = this.files.read(target, nodeId);
 		if (message == null || removedAsExpired(target, message.expiresAtMillis(), now)) {
 			return null;
 		}
@@ -252,37 +255,6 @@ public final class FileMailboxStore implements MailboxStore {
 		return true;
 	}
 
-	private @Nullable MailMessage read(Path file, String nodeId) {
-		try {
-			long size = Files.size(file);
-			if (size > this.maxFileSize) {
-				setAside(file, size + " bytes, more than " + this.maxFileSize);
-				return null;
-			}
-			MailMessage message = this.mapper.readValue(Files.readAllBytes(file), FileMessage.class).toMessage();
-			if (!message.to().equals(nodeId) || !message.id().equals(MailFiles.id(file.getFileName().toString()))) {
-				setAside(file, "it is addressed to " + message.to() + " as message " + message.id());
-				return null;
-			}
-			if (message.metadata().length > MailMessage.MAX_METADATA) {
-				setAside(file, "metadata of " + message.metadata().length + " bytes");
-				return null;
-			}
-			return message;
-		}
-		catch (NoSuchFileException ex) {
-			// reclaimed or expired by another node meanwhile
-			return null;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + file, ex);
-		}
-		catch (RuntimeException ex) {
-			setAside(file, "it does not parse: " + ex.getMessage());
-			return null;
-		}
-	}
-
 	private void reclaimIfDue(String nodeId, Path mailbox) {
 		long now = this.clock.millis();
 		Long last = this.lastReclaim.get(nodeId);
@@ -295,7 +267,7 @@ public final class FileMailboxStore implements MailboxStore {
 			long claimedAt = MailFiles.claimedAt(name);
 			String original = MailFiles.unclaimedName(name);
 			if (original == null || claimedAt < 0) {
-				setAside(file, "its name is no claimed message name");
+				this.files.setAside(file, "its name is no claimed message name");
 			}
 			else if (now - claimedAt >= this.claimTimeout.toMillis()) {
 				// at-least-once: the claimer may have died; the receiver drops duplicates
@@ -349,7 +321,7 @@ public final class FileMailboxStore implements MailboxStore {
 
 	@Override
 	public long rejected() {
-		return this.rejected.get();
+		return this.files.rejected();
 	}
 
 	@Override
@@ -379,22 +351,6 @@ public final class FileMailboxStore implements MailboxStore {
 		}
 		this.mailboxes.add(mailbox);
 		return mailbox;
-	}
-
-	private void setAside(Path file, String reason) {
-		Path mailbox = file.getParent().getParent();
-		Path target = mailbox.resolve("rejected").resolve(file.getFileName());
-		if (FileOps.move(file, target)) {
-			this.rejected.incrementAndGet();
-			try {
-				// kept for a while from now, for an operator to look at
-				Files.setLastModifiedTime(target, FileTime.fromMillis(this.clock.millis()));
-			}
-			catch (IOException ex) {
-				logger.debug("Could not touch " + target + ": " + ex);
-			}
-			logger.warn("Set aside mailbox file " + file.getFileName() + " of " + mailbox + ": " + reason);
-		}
 	}
 
 }

@@ -23,8 +23,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.Assert;
-
 /**
  * A {@link MailboxStore} in two database tables: a registry of live nodes and a mailbox
  * table, on H2, PostgreSQL or MariaDB.

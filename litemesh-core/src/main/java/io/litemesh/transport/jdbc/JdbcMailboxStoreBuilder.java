@@ -5,21 +5,13 @@ package io.litemesh.transport.jdbc;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+
 import javax.sql.DataSource;
-import io.litemesh.PayloadTooLargeException;
-import io.litemesh.transport.mailbox.MailMessage;
+
 import io.litemesh.transport.mailbox.MailboxStore;
-import io.litemesh.transport.mailbox.RegistryEntry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +28,10 @@ import org.jspecify.annotations.Nullable;
  * node's mailbox on a thread of its own. Received messages are checked (signature with a
  * secret, expiry, the id against recent ones, since a store delivers at least once),
  * handed on, and acknowledged once handled. A store that fails is retried with back-off.
+ * <p>
+ * One class on purpose: check-in, discovery and polling run on one thread in one loop, so
+ * that their order needs no locking; the message formats, the interactions, the sender
+ * and the inbox checks are classes of their own.
  *
  * @author LiteMesh team
  */

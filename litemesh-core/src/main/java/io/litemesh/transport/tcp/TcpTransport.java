@@ -46,6 +46,11 @@ import reactor.netty.tcp.TcpServer;
  * {@link TcpLink}, registered once both sides passed the {@link Handshake}. A node owns
  * its Netty event loops, so that closing one node never disturbs another in the same JVM
  * (Reactor Netty's global resources would).
+ * <p>
+ * One class on purpose: the server, the dialled connections and the dialler share one set
+ * of event loops and one RSocket configuration (fragmentation, frame limits, keepalive),
+ * and are started and stopped together; the handshake and the dialling policy are classes
+ * of their own.
  *
  * @author LiteMesh team
  */

@@ -3,8 +3,8 @@
  */
 package io.litemesh.transport.archfixture;
 
-import io.litemesh.transport.archfixture.cycle.UsesTheFixture;
 import io.litemesh.routing.Router;
+import io.litemesh.transport.archfixture.cycle.UsesTheFixture;
 
 /**
  * Breaks the architecture on purpose: sits where a transport would and reaches into
