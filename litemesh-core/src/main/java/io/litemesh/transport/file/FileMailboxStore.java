@@ -114,7 +114,14 @@ public final class FileMailboxStore implements MailboxStore {
 		this(directory, claimTimeout, maxFileSize, Clock.systemUTC());
 	}
 
-	FileMailboxStore(Path directory, Duration claimTimeout, long maxFileSize, Clock clock) {
+	/**
+	 * Create a store that tells time by the given clock, such as the node's own.
+	 * @param directory the shared directory, created when missing
+	 * @param claimTimeout how long a claim holds before the message is offered again
+	 * @param maxFileSize the largest message file accepted, in bytes
+	 * @param clock the clock of claims, expiry and leases
+	 */
+	public FileMailboxStore(Path directory, Duration claimTimeout, long maxFileSize, Clock clock) {
 		if (claimTimeout.isNegative() || claimTimeout.isZero()) {
 			throw new IllegalArgumentException("'claimTimeout' must be positive, but was " + claimTimeout);
 		}
