@@ -93,6 +93,18 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 		requireRange(maxLinks, "maxLinks", "tcp.max-links", 2, 1024);
 	}
 
+	@Override
+	public String toString() {
+		return "MeshSettings[nodeId=" + this.nodeId + ", cluster=" + this.cluster + ", tcpPort=" + this.tcpPort
+				+ ", bindAddress=" + this.bindAddress + ", advertisedAddress=" + this.advertisedAddress + ", seeds="
+				+ this.seeds + ", requestTimeout=" + this.requestTimeout + ", maxFrameSize=" + this.maxFrameSize
+				+ ", maxHops=" + this.maxHops + ", secret=" + ((this.secret != null) ? "(hidden)" : "none")
+				+ ", advertiseInterval=" + this.advertiseInterval + ", advertisementTtl=" + this.advertisementTtl
+				+ ", keepAliveInterval=" + this.keepAliveInterval + ", keepAliveTimeout=" + this.keepAliveTimeout
+				+ ", reconnectMaxBackoff=" + this.reconnectMaxBackoff + ", maxLinks=" + this.maxLinks + ", tcpEnabled="
+				+ this.tcpEnabled + "]";
+	}
+
 	/**
 	 * Return how many links a node dials itself; the rest of {@link #maxLinks()} is left
 	 * for the links others dial to it.

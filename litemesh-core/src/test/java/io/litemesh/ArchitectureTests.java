@@ -75,7 +75,7 @@ class ArchitectureTests {
 		.whereLayer("Transport")
 		.mayOnlyBeAccessedByLayers("Membership", "Routing", "Runtime", "Entry points")
 		.whereLayer("Security")
-		.mayOnlyBeAccessedByLayers("Transport", "Runtime")
+		.mayOnlyBeAccessedByLayers("Transport", "Membership", "Routing", "Runtime")
 		.whereLayer("Codec")
 		.mayOnlyBeAccessedByLayers("Security", "Transport", "Invoke", "Membership", "Routing", "Runtime",
 				"Entry points")

@@ -15,8 +15,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * Binds a node's counters and graph to Micrometer: {@code litemesh.messages.sent},
  * {@code litemesh.messages.dropped} (tagged with the reason), {@code litemesh.peers}
- * (tagged with the state) and {@code litemesh.links}. Values are read from the node when
- * a registry asks, so nothing is counted twice.
+ * (tagged with the state), {@code litemesh.links} and {@code litemesh.security.refused}
+ * (tagged with the reason). Values are read from the node when a registry asks, so
+ * nothing is counted twice.
  *
  * @author LiteMesh team
  */
@@ -52,6 +53,15 @@ public class MeshMetrics implements MeterBinder {
 			.baseUnit("nodes")
 			.tag("state", "reachable")
 			.register(registry);
+		for (String reason : this.node.statistics().refusals().keySet()) {
+			FunctionCounter
+				.builder("litemesh.security.refused", this.node,
+						(node) -> node.statistics().refusals().getOrDefault(reason, 0L))
+				.description("What this node refused for its safety: bad proofs, forgeries, floods, bounds hit")
+				.baseUnit("events")
+				.tag("reason", reason)
+				.register(registry);
+		}
 		Gauge.builder("litemesh.links", this.node, counter(NodeStatistics::links))
 			.description("Links this node holds to its neighbours")
 			.baseUnit("links")

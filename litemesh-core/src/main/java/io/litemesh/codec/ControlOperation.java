@@ -19,6 +19,11 @@ public enum ControlOperation {
 	 */
 	HELLO("hello"),
 
+	/**
+	 * Carries the dialling node's proof of membership, the last step of the handshake.
+	 */
+	PROVE("prove"),
+
 	/** Carries advertisements between neighbours. */
 	ADVERTISE("advertise"),
 

@@ -80,9 +80,17 @@ public final class LinkStateDatabase {
 	}
 
 	/**
+	 * Return how many nodes the database holds.
+	 * @return the count, this node included
+	 */
+	public synchronized int size() {
+		return this.entries.size();
+	}
+
+	/**
 	 * Return the entry of a node.
-	 * @param nodeId the node id
-	 * @return the entry, {@code null} when unknown
+	 * @param nodeId the node
+	 * @return the entry, {@code null} for an unknown node
 	 */
 	public synchronized @Nullable Entry get(String nodeId) {
 		return this.entries.get(nodeId);

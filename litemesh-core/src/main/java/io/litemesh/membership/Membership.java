@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.litemesh.MeshSettings;
+import io.litemesh.security.Refusal;
+import io.litemesh.security.SecurityEvents;
 import io.litemesh.transport.Link;
 import io.litemesh.transport.LinkRegistry;
 import io.litemesh.view.ServiceInfo;
@@ -35,6 +37,18 @@ public final class Membership implements LinkRegistry.Listener {
 	private static final TypeReference<List<NodeAdvertisement>> ADVERTISEMENTS = new TypeReference<>() {
 	};
 
+	/**
+	 * Most nodes the link-state database holds: a bound on what insiders can make it
+	 * hold.
+	 */
+	public static final int MAX_NODES = 10_000;
+
+	/**
+	 * How far ahead of this node's clock an incarnation (a start time) may be: beyond it
+	 * the advertisement is a forgery meant to win against every real one.
+	 */
+	private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+
 	private final MeshSettings settings;
 
 	private final long incarnation;
@@ -46,6 +60,10 @@ public final class Membership implements LinkRegistry.Listener {
 	private final Supplier<List<String>> addresses;
 
 	private final MembershipListener listener;
+
+	private final Clock clock;
+
+	private final SecurityEvents events;
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -69,10 +87,13 @@ public final class Membership implements LinkRegistry.Listener {
 	 * @param services the services the node offers now
 	 * @param addresses the addresses the node advertises now
 	 * @param listener told of every change of the database
+	 * @param events where forged and excess advertisements are counted
 	 */
 	public Membership(MeshSettings settings, Clock clock, long incarnation, Supplier<List<ServiceInfo>> services,
-			Supplier<List<String>> addresses, MembershipListener listener) {
+			Supplier<List<String>> addresses, MembershipListener listener, SecurityEvents events) {
 		this.settings = settings;
+		this.clock = clock;
+		this.events = events;
 		this.incarnation = incarnation;
 		this.database = new LinkStateDatabase(settings.nodeId(), clock);
 		this.services = services;
@@ -121,7 +142,8 @@ public final class Membership implements LinkRegistry.Listener {
 		List<NodeAdvertisement> received = this.mapper.readValue(json, ADVERTISEMENTS);
 		List<NodeAdvertisement> accepted = new ArrayList<>();
 		for (NodeAdvertisement advertisement : received) {
-			if (isAcceptable(advertisement) && this.database.update(advertisement)) {
+			if (isAcceptable(advertisement) && mayBeFrom(advertisement, fromPeer) && hasRoomFor(advertisement)
+					&& this.database.update(advertisement)) {
 				accepted.add(advertisement);
 			}
 		}
@@ -150,6 +172,52 @@ public final class Membership implements LinkRegistry.Listener {
 			return false;
 		}
 		return true;
+	}
+
+	/**
+	 * Return whether a neighbour may hand on an advertisement. It may speak for itself
+	 * only at the incarnation it proved when the link opened; it may relay another node's
+	 * advertisement, but not one that claims a newer incarnation, or the leave, of a node
+	 * this node is linked to itself (that node would say so over its own link); and no
+	 * advertisement may claim an incarnation (a start time) far in the future.
+	 */
+	private boolean mayBeFrom(NodeAdvertisement advertisement, @Nullable String fromPeer) {
+		String nodeId = advertisement.nodeId();
+		if (advertisement.incarnation() > this.clock.millis() + MAX_CLOCK_SKEW.toMillis()) {
+			return forged(advertisement, fromPeer, "an incarnation in the future");
+		}
+		Link direct = links().get(nodeId);
+		long proven = (direct != null) ? direct.peerIncarnation() : -1;
+		if (proven < 0) {
+			return true;
+		}
+		if (nodeId.equals(fromPeer)) {
+			return advertisement.incarnation() == proven
+					|| forged(advertisement, fromPeer, "another incarnation than the one its link proved");
+		}
+		if (advertisement.incarnation() > proven) {
+			return forged(advertisement, fromPeer, "a newer incarnation than the one its own link proved");
+		}
+		if (advertisement.leaving() && advertisement.incarnation() == proven) {
+			return forged(advertisement, fromPeer, "its leave, while its own link is up");
+		}
+		return true;
+	}
+
+	private boolean forged(NodeAdvertisement advertisement, @Nullable String fromPeer, String what) {
+		this.events.refused(Refusal.FORGED_ADVERTISEMENT,
+				"an advertisement of node " + SecurityEvents.quote(advertisement.nodeId()) + " from neighbour "
+						+ SecurityEvents.quote(fromPeer) + " with " + what);
+		return false;
+	}
+
+	private boolean hasRoomFor(NodeAdvertisement advertisement) {
+		if (this.database.size() < MAX_NODES || this.database.get(advertisement.nodeId()) != null) {
+			return true;
+		}
+		this.events.refused(Refusal.DATABASE_FULL, "an advertisement of a new node beyond the bound of " + MAX_NODES
+				+ " nodes in the link-state database");
+		return false;
 	}
 
 	/**

@@ -10,6 +10,8 @@ import io.litemesh.codec.Envelope;
 import io.litemesh.codec.MalformedEnvelopeException;
 import io.litemesh.codec.RemoteError;
 import io.litemesh.membership.Membership;
+import io.litemesh.security.Refusal;
+import io.litemesh.security.SecurityEvents;
 import io.netty.buffer.Unpooled;
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
@@ -41,8 +43,11 @@ final class PeerResponder implements RSocket {
 
 	private final Supplier<byte[]> nodeState;
 
+	private final SecurityEvents events;
+
 	PeerResponder(String localId, Supplier<@Nullable String> peerId, InboundRouter router, Membership membership,
-			Supplier<byte[]> nodeState) {
+			Supplier<byte[]> nodeState, SecurityEvents events) {
+		this.events = events;
 		this.localId = localId;
 		this.peerId = peerId;
 		this.router = router;
@@ -70,7 +75,7 @@ final class PeerResponder implements RSocket {
 	public Mono<Payload> requestResponse(Payload payload) {
 		Envelope envelope = envelope(payload);
 		if (envelope == null) {
-			return Mono.error(badRequest("metadata is not a LiteMesh envelope"));
+			return Mono.error(badRequest("metadata is not a LiteMesh envelope from this link's node"));
 		}
 		if (isControlHere(envelope)) {
 			return Mono.fromCallable(() -> control(envelope, payload))
@@ -83,7 +88,7 @@ final class PeerResponder implements RSocket {
 	public Flux<Payload> requestStream(Payload payload) {
 		Envelope envelope = envelope(payload);
 		if (envelope == null) {
-			return Flux.error(badRequest("metadata is not a LiteMesh envelope"));
+			return Flux.error(badRequest("metadata is not a LiteMesh envelope from this link's node"));
 		}
 		return this.router.serveStream(envelope, payload);
 	}
@@ -111,7 +116,12 @@ final class PeerResponder implements RSocket {
 			if (!payload.hasMetadata()) {
 				throw new MalformedEnvelopeException("no metadata");
 			}
-			return Envelope.decode(payload.sliceMetadata());
+			Envelope envelope = Envelope.decode(payload.sliceMetadata());
+			if (!isFromItsSender(envelope)) {
+				payload.release();
+				return null;
+			}
+			return envelope;
 		}
 		catch (MalformedEnvelopeException ex) {
 			payload.release();
@@ -119,6 +129,26 @@ final class PeerResponder implements RSocket {
 			logger.debug("Malformed message from " + this.peerId.get() + ": " + ex.getMessage());
 			return null;
 		}
+	}
+
+	/**
+	 * Return whether a message may come over this link. A message on its first hop comes
+	 * from the node at the other end of the link (or from a stock client that node
+	 * admitted), so a neighbour cannot call, or ask for state, in another node's name;
+	 * further hops are relays, which members are trusted with.
+	 */
+	private boolean isFromItsSender(Envelope envelope) {
+		String peer = this.peerId.get();
+		if (peer == null || envelope.hops() > 0) {
+			return true;
+		}
+		String source = envelope.source();
+		if (source.equals(peer) || source.startsWith("client:") || source.startsWith("client-" + peer + "-")) {
+			return true;
+		}
+		this.events.refused(Refusal.FORGED_SOURCE, "a message from neighbour " + SecurityEvents.quote(peer)
+				+ " on its first hop in the name of " + SecurityEvents.quote(source));
+		return false;
 	}
 
 	private ApplicationErrorException badRequest(String reason) {

@@ -6,6 +6,7 @@ package io.litemesh.routing;
 import java.util.function.Supplier;
 
 import io.litemesh.membership.Membership;
+import io.litemesh.security.SecurityEvents;
 import io.litemesh.transport.InboundHandler;
 import io.rsocket.RSocket;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,8 @@ public final class Responders implements InboundHandler {
 
 	private final Supplier<byte[]> nodeState;
 
+	private final SecurityEvents events;
+
 	/**
 	 * Create the factory.
 	 * @param localId the local node id
@@ -35,9 +38,11 @@ public final class Responders implements InboundHandler {
 	 * @param selector the selector for plain clients' anycast calls
 	 * @param membership the membership that takes advertisements
 	 * @param nodeState this node's state as JSON, for queries through the mesh
+	 * @param events where refused messages are counted
 	 */
 	public Responders(String localId, Router router, ProviderSelector selector, Membership membership,
-			Supplier<byte[]> nodeState) {
+			Supplier<byte[]> nodeState, SecurityEvents events) {
+		this.events = events;
 		this.localId = localId;
 		this.router = router;
 		this.selector = selector;
@@ -47,7 +52,8 @@ public final class Responders implements InboundHandler {
 
 	@Override
 	public RSocket peerResponder(Supplier<@Nullable String> peerId) {
-		return new PeerResponder(this.localId, peerId, this.router.inbound(), this.membership, this.nodeState);
+		return new PeerResponder(this.localId, peerId, this.router.inbound(), this.membership, this.nodeState,
+				this.events);
 	}
 
 	@Override

@@ -26,6 +26,7 @@ import io.litemesh.routing.Responders;
 import io.litemesh.routing.RouteTable;
 import io.litemesh.routing.Router;
 import io.litemesh.routing.RoutingStatistics;
+import io.litemesh.security.SecurityEvents;
 import io.litemesh.security.SharedSecret;
 import io.litemesh.transport.LinkRegistry;
 import io.litemesh.transport.Transport;
@@ -33,7 +34,6 @@ import io.litemesh.transport.mailbox.MailboxSettings;
 import io.litemesh.transport.mailbox.MailboxStore;
 import io.litemesh.transport.mailbox.MailboxTimings;
 import io.litemesh.transport.mailbox.MailboxTransport;
-import io.litemesh.transport.tcp.Hello;
 import io.litemesh.transport.tcp.TcpSettings;
 import io.litemesh.transport.tcp.TcpTransport;
 import io.litemesh.view.MeshSnapshot;
@@ -90,6 +90,8 @@ public final class NodeRuntime {
 
 	private final MeshViews views;
 
+	private final SecurityEvents events;
+
 	private final @Nullable TcpTransport tcp;
 
 	private final List<Transport> transports = new ArrayList<>();
@@ -123,9 +125,10 @@ public final class NodeRuntime {
 		long incarnation = clock.millis();
 		String nodeId = settings.nodeId();
 		this.services = new ServiceRegistry(codec);
+		this.events = new SecurityEvents(nodeId, clock);
 		this.routeTable = new RouteTable(nodeId);
 		this.membership = new Membership(settings, clock, incarnation, this::serviceInfos, () -> this.addresses,
-				this.routeTable);
+				this.routeTable, this.events);
 		this.links = new LinkRegistry(nodeId, this.membership);
 		this.membership.setLinks(this.links);
 		this.router = new Router(settings, this.routeTable, this.links, this.services);
@@ -133,12 +136,11 @@ public final class NodeRuntime {
 		this.views = new MeshViews(nodeId, settings.cluster(), settings.advertiseInterval(), clock, this.membership,
 				this.routeTable, () -> this.addresses, this::serviceInfos);
 		Responders responders = new Responders(nodeId, this.router, selector, this.membership,
-				() -> this.controlMapper.writeValueAsBytes(localState()));
+				() -> this.controlMapper.writeValueAsBytes(localState()), this.events);
 		SharedSecret secret = (settings.secret() != null) ? new SharedSecret(settings.secret(), clock) : null;
 		if (settings.tcpEnabled()) {
-			this.tcp = new TcpTransport(tcpSettings(settings),
-					new Hello(Hello.PROTOCOL, nodeId, settings.cluster(), incarnation, 0, null), secret, responders,
-					this.links, new MembershipPeerDirectory(this.membership.database(), this.routeTable),
+			this.tcp = new TcpTransport(tcpSettings(settings), incarnation, secret, this.events, responders, this.links,
+					new MembershipPeerDirectory(this.membership.database(), this.routeTable),
 					(peer) -> linkFilter.test(nodeId, peer), clock, scheduler);
 			this.transports.add(this.tcp);
 		}
@@ -311,7 +313,7 @@ public final class NodeRuntime {
 		RoutingStatistics routing = this.router.statistics();
 		return new NodeStatistics(known, reachable, this.links.links().size(), routing.messagesSent(),
 				routing.hopLimitDrops(), routing.malformedMessages(), this.membership.droppedAdvertisements(),
-				(this.tcp != null) ? this.tcp.refusedConnections() : 0);
+				(this.tcp != null) ? this.tcp.refusedConnections() : 0, this.events.counts());
 	}
 
 	/**

@@ -6,25 +6,45 @@ package io.litemesh.security;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Proves and checks knowledge of the cluster's shared secret with HMAC-SHA256, so the
- * secret itself never crosses the wire. A dialling node signs its hello with a timestamp
- * (replays are refused outside a window); the accepting node signs its answer over the
- * dialling node's proof, so both ends know the other holds the secret.
+ * secret itself never crosses the wire. The HMAC key is stretched from the secret with
+ * PBKDF2, so that every guess of an offline dictionary attack on a captured proof costs
+ * {@value #ITERATIONS} HMAC rounds instead of one. Proofs of the node handshake are bound
+ * to fresh {@link #nonce() nonces} of both sides, so a captured proof is worth nothing on
+ * another connection.
  *
  * @author LiteMesh team
  */
 public final class SharedSecret {
 
-	/** How far a hello's timestamp may be from this node's clock. */
-	public static final Duration WINDOW = Duration.ofMinutes(2);
+	/**
+	 * PBKDF2 rounds: a node derives its key once (and nodes of one JVM share it), so this
+	 * costs about 0.1 s at start while slowing every offline guess as much.
+	 */
+	static final int ITERATIONS = 100_000;
+
+	private static final byte[] SALT = "litemesh-shared-secret-v2".getBytes(StandardCharsets.US_ASCII);
+
+	private static final Map<String, byte[]> DERIVED = new ConcurrentHashMap<>();
+
+	private static final int MAX_DERIVED = 64;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final SecretKeySpec key;
 
@@ -45,13 +65,52 @@ public final class SharedSecret {
 		if (secret.length() < 8) {
 			throw new IllegalArgumentException("'litemesh.security.secret' must have at least 8 characters");
 		}
-		this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+		this.key = new SecretKeySpec(derive(secret), "HmacSHA256");
 		this.clock = clock;
 		this.macs = ThreadLocal.withInitial(this::newMac);
 	}
 
+	private static byte[] derive(String secret) {
+		String id = HexFormat.of().formatHex(sha256(secret.getBytes(StandardCharsets.UTF_8)));
+		byte[] cached = DERIVED.get(id);
+		if (cached != null) {
+			return cached;
+		}
+		try {
+			SecretKeyFactory factory = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+			byte[] derived = factory.generateSecret(new PBEKeySpec(secret.toCharArray(), SALT, ITERATIONS, 256))
+				.getEncoded();
+			if (DERIVED.size() < MAX_DERIVED) {
+				DERIVED.put(id, derived);
+			}
+			return derived;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", ex);
+		}
+	}
+
+	private static byte[] sha256(byte[] bytes) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
 	/**
-	 * Return the current time, to put in a hello.
+	 * Return a fresh random challenge.
+	 * @return 24 random bytes, Base64
+	 */
+	public static String nonce() {
+		byte[] nonce = new byte[24];
+		RANDOM.nextBytes(nonce);
+		return Base64.getEncoder().encodeToString(nonce);
+	}
+
+	/**
+	 * Return the current time of this node's clock.
 	 * @return epoch milliseconds
 	 */
 	public long now() {
@@ -90,7 +149,7 @@ public final class SharedSecret {
 	 * @param fields what it must cover
 	 * @return {@code true} when the proof is valid
 	 */
-	public boolean verify(String proof, Object... fields) {
+	public boolean verify(@Nullable String proof, Object... fields) {
 		if (proof == null) {
 			return false;
 		}
@@ -98,13 +157,9 @@ public final class SharedSecret {
 		return MessageDigest.isEqual(expected, proof.getBytes(StandardCharsets.US_ASCII));
 	}
 
-	/**
-	 * Return whether a hello's timestamp is recent enough to be no replay.
-	 * @param timestamp the timestamp, epoch milliseconds
-	 * @return {@code true} when within {@link #WINDOW} of now
-	 */
-	public boolean isFresh(long timestamp) {
-		return Math.abs(now() - timestamp) <= WINDOW.toMillis();
+	@Override
+	public String toString() {
+		return "SharedSecret[(hidden)]";
 	}
 
 }

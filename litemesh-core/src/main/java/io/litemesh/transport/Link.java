@@ -31,6 +31,15 @@ public interface Link {
 	String peerId();
 
 	/**
+	 * Return the incarnation the neighbour proved when the link opened, so membership can
+	 * refuse advertisements that speak for it otherwise.
+	 * @return the incarnation, {@code -1} when the transport does not know it
+	 */
+	default long peerIncarnation() {
+		return -1;
+	}
+
+	/**
 	 * Return the transport, as the graph shows it.
 	 * @return {@code tcp}, {@code jdbc} or {@code file}
 	 */

@@ -3,6 +3,8 @@
  */
 package io.litemesh.view;
 
+import java.util.Map;
+
 /**
  * The counters of one node at one moment: cheap to read, for meters.
  *
@@ -14,8 +16,18 @@ package io.litemesh.view;
  * @param malformedMessages messages that could not be read
  * @param droppedAdvertisements advertisements dropped as malformed, oversized or foreign
  * @param refusedConnections connections refused: wrong cluster, protocol or secret proof
+ * @param refusals what this node refused for its safety, by reason (such as
+ * {@code proof}, {@code forged-advertisement}); every reason is present
  * @author LiteMesh team
  */
 public record NodeStatistics(long peersKnown, long peersReachable, int links, long messagesSent, long hopLimitDrops,
-		long malformedMessages, long droppedAdvertisements, long refusedConnections) {
+		long malformedMessages, long droppedAdvertisements, long refusedConnections, Map<String, Long> refusals) {
+
+	/**
+	 * Copy the refusals.
+	 */
+	public NodeStatistics {
+		refusals = Map.copyOf(refusals);
+	}
+
 }

@@ -64,7 +64,8 @@ final class MailboxLink implements Link {
 	 * new link.
 	 * @return the peer's incarnation, from its registry entry
 	 */
-	long peerIncarnation() {
+	@Override
+	public long peerIncarnation() {
 		return this.peerIncarnation;
 	}
 

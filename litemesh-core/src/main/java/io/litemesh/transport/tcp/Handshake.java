@@ -3,12 +3,12 @@
  */
 package io.litemesh.transport.tcp;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.litemesh.codec.ControlOperation;
 import io.litemesh.codec.Envelope;
+import io.litemesh.security.Refusal;
+import io.litemesh.security.SecurityEvents;
 import io.litemesh.security.SharedSecret;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -16,69 +16,70 @@ import io.netty.buffer.Unpooled;
 import io.rsocket.ConnectionSetupPayload;
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
+import io.rsocket.exceptions.RejectedException;
 import io.rsocket.exceptions.RejectedSetupException;
 import io.rsocket.util.ByteBufPayload;
 import io.rsocket.util.DefaultPayload;
 import io.rsocket.util.RSocketProxy;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The hello two nodes exchange when a connection opens: the dialling node's hello in the
- * SETUP frame, the accepting node's in its answer to a {@code hello} request. Each side
- * checks the other's protocol, cluster and, with a secret, its proof of the secret, bound
- * to the proof it answers. Counts what it refuses.
+ * The handshake two nodes run when a connection opens, bound to that connection:
+ * <ol>
+ * <li>the dialling node sends its hello, with a fresh nonce, in the SETUP frame;</li>
+ * <li>it asks ({@code hello}) for the accepting node's hello, which carries a nonce of
+ * its own and, with a secret, a proof over both hellos and both nonces;</li>
+ * <li>it checks that proof and sends ({@code prove}) its own proof over the same, which
+ * the accepting node checks.</li>
+ * </ol>
+ * Each proof covers a nonce the other side just chose, so a captured handshake is worth
+ * nothing on another connection, and the roles are part of what is signed, so one side's
+ * proof cannot be reflected back. Nothing else is served, either way, until both proofs
+ * are checked ({@link GatedResponder}). Without a secret the same steps run without
+ * proofs: protected mode on loopback, or TLS whose client certificates prove membership.
  *
  * @author LiteMesh team
  */
 final class Handshake {
 
-	private static final Log logger = LogFactory.getLog(Handshake.class);
-
 	private final String nodeId;
 
 	private final String cluster;
 
-	private final Hello hello;
+	private final long incarnation;
 
 	private final @Nullable SharedSecret secret;
+
+	private final SecurityEvents events;
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	private final AtomicLong refused = new AtomicLong();
 
-	private final Set<String> warned = ConcurrentHashMap.newKeySet();
-
 	/**
 	 * Create the handshake of a node.
-	 * @param hello what the node says of itself, without timestamp and proof
+	 * @param nodeId the node's id
+	 * @param cluster the node's cluster
+	 * @param incarnation when the node started
 	 * @param secret the cluster's shared secret, {@code null} for none
+	 * @param events where refusals are counted
 	 */
-	Handshake(Hello hello, @Nullable SharedSecret secret) {
-		this.nodeId = hello.nodeId();
-		this.cluster = hello.cluster();
-		this.hello = hello;
+	Handshake(String nodeId, String cluster, long incarnation, @Nullable SharedSecret secret, SecurityEvents events) {
+		this.nodeId = nodeId;
+		this.cluster = cluster;
+		this.incarnation = incarnation;
 		this.secret = secret;
+		this.events = events;
 	}
 
 	/**
-	 * Return the SETUP data of a connection this node dials.
-	 * @return the signed hello
+	 * Return the hello for the SETUP frame of a connection this node dials.
+	 * @return the hello, with a fresh nonce and no proof yet
 	 */
 	Hello dialHello() {
-		return signed("");
-	}
-
-	/**
-	 * Return the request that asks the accepting node for its hello.
-	 * @return the request
-	 */
-	Payload helloRequest() {
-		Envelope envelope = Envelope.control(this.nodeId, "", ControlOperation.HELLO);
-		return ByteBufPayload.create(Unpooled.EMPTY_BUFFER, envelope.encode(ByteBufAllocator.DEFAULT));
+		return new Hello(Hello.PROTOCOL, this.nodeId, this.cluster, this.incarnation, SharedSecret.nonce(), null);
 	}
 
 	/**
@@ -91,73 +92,121 @@ final class Handshake {
 	}
 
 	/**
-	 * Check the accepting node's answer on a connection this node dialled.
-	 * @param reply the answer, released here
+	 * Return the request that asks the accepting node for its hello.
+	 * @return the request
+	 */
+	Payload helloRequest() {
+		return control(ControlOperation.HELLO, new byte[0]);
+	}
+
+	/**
+	 * Return the request that carries this node's proof to the accepting node.
+	 * @param own the hello this node sent
+	 * @param accepting the accepting node's hello
+	 * @return the request, its data the proof (empty without a secret)
+	 */
+	Payload proveRequest(Hello own, Hello accepting) {
+		SharedSecret secret = this.secret;
+		byte[] proof = (secret != null) ? secret.prove(dialFields(own, accepting)).getBytes() : new byte[0];
+		return control(ControlOperation.PROVE, proof);
+	}
+
+	private Payload control(ControlOperation operation, byte[] data) {
+		Envelope envelope = Envelope.control(this.nodeId, "", operation);
+		return ByteBufPayload.create(Unpooled.wrappedBuffer(data), envelope.encode(ByteBufAllocator.DEFAULT));
+	}
+
+	/**
+	 * Check the accepting node's hello on a connection this node dialled.
+	 * @param reply the answer to {@link #helloRequest()}, released here
 	 * @param own the hello this node sent
 	 * @param address where this node dialled, for the messages
 	 * @return the accepting node's hello
-	 * @throws IllegalStateException when the node is of another cluster or did not prove
-	 * the secret
+	 * @throws IllegalStateException when the node is malformed, of another cluster or did
+	 * not prove the secret
 	 */
 	Hello checkAnswer(Payload reply, Hello own, HostAndPort address) {
 		Hello remote;
 		try {
+			if (reply.data().readableBytes() > Hello.MAX_SIZE) {
+				throw refuse(Refusal.OVERSIZED_HELLO,
+						"the node at " + address + " answered a hello of " + reply.data().readableBytes() + " bytes");
+			}
 			remote = this.mapper.readValue(ByteBufUtil.getBytes(reply.sliceData()), Hello.class);
+		}
+		catch (RuntimeException ex) {
+			if (ex instanceof IllegalStateException) {
+				throw ex;
+			}
+			throw refuse(Refusal.MALFORMED_HELLO, "the node at " + address + " answered a malformed hello");
 		}
 		finally {
 			reply.release();
 		}
-		if (!remote.cluster().equals(this.cluster)) {
-			this.refused.incrementAndGet();
-			throw new IllegalStateException("Node " + remote.nodeId() + " at " + address + " belongs to cluster '"
-					+ remote.cluster() + "', not '" + this.cluster + "'");
+		if (remote.protocol() != Hello.PROTOCOL || !remote.isWellFormed()) {
+			throw refuse(Refusal.PROTOCOL, "the node at " + address + " speaks protocol " + remote.protocol()
+					+ ", this node " + Hello.PROTOCOL);
 		}
-		if (this.secret != null && !isProven(remote, String.valueOf(own.proof()))) {
-			this.refused.incrementAndGet();
-			throw new IllegalStateException("Node " + remote.nodeId() + " at " + address
+		if (!remote.cluster().equals(this.cluster)) {
+			throw refuse(Refusal.CLUSTER, "node " + SecurityEvents.quote(remote.nodeId()) + " at " + address
+					+ " belongs to cluster " + SecurityEvents.quote(remote.cluster()) + ", not '" + this.cluster + "'");
+		}
+		SharedSecret secret = this.secret;
+		if (secret != null && !secret.verify(remote.proof(), acceptFields(own, remote))) {
+			throw refuse(Refusal.PROOF, "node " + SecurityEvents.quote(remote.nodeId()) + " at " + address
 					+ " did not prove the cluster secret; check litemesh.security.secret on both nodes");
 		}
 		return remote;
+	}
+
+	private IllegalStateException refuse(Refusal refusal, String message) {
+		this.refused.incrementAndGet();
+		this.events.refused(refusal, message);
+		return new IllegalStateException(message);
 	}
 
 	/**
 	 * Check the hello in the SETUP frame of a connection another node dialled.
 	 * @param setup the SETUP frame
 	 * @return the dialling node's hello
-	 * @throws RejectedSetupException when the hello is malformed, of another protocol or
-	 * cluster, or does not prove the secret
+	 * @throws RejectedSetupException when the hello is oversized, malformed, of another
+	 * protocol or cluster
 	 */
 	Hello checkSetup(ConnectionSetupPayload setup) {
+		int size = setup.data().readableBytes();
+		if (size > Hello.MAX_SIZE) {
+			throw rejectSetup(Refusal.OVERSIZED_HELLO, "a hello of " + size + " bytes, more than " + Hello.MAX_SIZE,
+					"Hello too large");
+		}
 		Hello remote;
 		try {
 			remote = this.mapper.readValue(ByteBufUtil.getBytes(setup.sliceData()), Hello.class);
 		}
 		catch (RuntimeException ex) {
-			this.refused.incrementAndGet();
-			throw new RejectedSetupException("Malformed LiteMesh hello: " + ex.getMessage());
+			throw rejectSetup(Refusal.MALFORMED_HELLO, "a hello that does not parse", "Malformed LiteMesh hello");
 		}
 		if (remote.protocol() != Hello.PROTOCOL) {
-			this.refused.incrementAndGet();
-			throw new RejectedSetupException("Unsupported LiteMesh protocol " + remote.protocol() + "; node "
-					+ this.nodeId + " speaks " + Hello.PROTOCOL);
+			throw rejectSetup(Refusal.PROTOCOL, "a hello of protocol " + remote.protocol(),
+					"Unsupported LiteMesh protocol " + remote.protocol() + "; node " + this.nodeId + " speaks "
+							+ Hello.PROTOCOL);
+		}
+		if (!remote.isWellFormed()) {
+			throw rejectSetup(Refusal.MALFORMED_HELLO, "a hello with a missing or oversized field",
+					"Malformed LiteMesh hello");
 		}
 		if (!remote.cluster().equals(this.cluster)) {
-			this.refused.incrementAndGet();
-			warnOnce(remote.nodeId(), "Refused node " + remote.nodeId() + " of cluster '" + remote.cluster()
-					+ "': node " + this.nodeId + " belongs to cluster '" + this.cluster + "'");
-			throw new RejectedSetupException("Node " + this.nodeId + " belongs to cluster '" + this.cluster + "', not '"
-					+ remote.cluster() + "'");
-		}
-		if (this.secret != null && !isProven(remote, "")) {
-			this.refused.incrementAndGet();
-			warnOnce(remote.nodeId(),
-					"Refused node " + remote.nodeId() + ": it did not prove the cluster secret "
-							+ "(litemesh.security.secret differs, or its clock is off by more than "
-							+ SharedSecret.WINDOW + ")");
-			throw new RejectedSetupException("Node " + this.nodeId + " refused node " + remote.nodeId()
-					+ ": no valid proof of the cluster secret (litemesh.security.secret)");
+			throw rejectSetup(Refusal.CLUSTER,
+					"node " + SecurityEvents.quote(remote.nodeId()) + " of cluster "
+							+ SecurityEvents.quote(remote.cluster()) + "; this node belongs to '" + this.cluster + "'",
+					"Node " + this.nodeId + " belongs to another cluster");
 		}
 		return remote;
+	}
+
+	private RejectedSetupException rejectSetup(Refusal refusal, String logged, String answered) {
+		this.refused.incrementAndGet();
+		this.events.refused(refusal, logged);
+		return new RejectedSetupException(answered);
 	}
 
 	/**
@@ -165,9 +214,20 @@ final class Handshake {
 	 * @return the error that refuses its SETUP
 	 */
 	RejectedSetupException refusePlainClient() {
+		return rejectSetup(Refusal.CLIENT, "a plain RSocket client without credentials",
+				"Node " + this.nodeId + " requires credentials (litemesh.security.clients); plain RSocket "
+						+ "clients without them are refused");
+	}
+
+	/**
+	 * Count a connection that closed, or timed out, before its handshake was done.
+	 * @param remote the dialling node's hello
+	 * @param why what happened
+	 */
+	void incomplete(Hello remote, String why) {
 		this.refused.incrementAndGet();
-		return new RejectedSetupException("Node " + this.nodeId + " requires the cluster secret "
-				+ "(litemesh.security.secret); plain RSocket clients are refused");
+		this.events.refused(Refusal.HANDSHAKE_INCOMPLETE,
+				"node " + SecurityEvents.quote(remote.nodeId()) + " " + why + " before it finished its handshake");
 	}
 
 	/**
@@ -179,13 +239,16 @@ final class Handshake {
 
 	/**
 	 * Return the responder of an accepted connection: it answers the dialling node's
-	 * hello request, bound to that node's proof, and hands everything else on.
-	 * @param delegate the responder for the rest
+	 * {@code hello} and checks its {@code prove}, then opens the gate in front of
+	 * everything else.
+	 * @param gate the gated responder for the rest
 	 * @param remote the dialling node's hello
+	 * @param proven called once the dialling node proved membership and the gate is open,
+	 * after the answer to its proof left
 	 * @return the responder
 	 */
-	RSocket answering(RSocket delegate, Hello remote) {
-		return new HelloResponder(delegate, String.valueOf(remote.proof()));
+	RSocket accepting(GatedResponder gate, Hello remote, Runnable proven) {
+		return new AcceptingResponder(gate, remote, proven);
 	}
 
 	/**
@@ -196,61 +259,96 @@ final class Handshake {
 		return this.refused.get();
 	}
 
-	private void warnOnce(String peer, String message) {
-		// a refused peer retries with back-off; say it once, not every few seconds
-		if (this.warned.size() < 1024 && this.warned.add(peer)) {
-			logger.warn(message);
-		}
-		else {
-			logger.debug(message);
-		}
+	private Object[] acceptFields(Hello dialling, Hello accepting) {
+		return fields("accept", accepting, dialling);
 	}
 
-	private Hello signed(String boundTo) {
-		SharedSecret secret = this.secret;
-		long now = (secret != null) ? secret.now() : System.currentTimeMillis();
-		Hello fresh = new Hello(this.hello.protocol(), this.hello.nodeId(), this.hello.cluster(),
-				this.hello.incarnation(), now, null);
-		return (secret != null) ? fresh.withProof(secret.prove(fresh.signedFields(boundTo))) : fresh;
+	private Object[] dialFields(Hello dialling, Hello accepting) {
+		return fields("dial", dialling, accepting);
 	}
 
-	private boolean isProven(Hello remote, String boundTo) {
-		SharedSecret secret = this.secret;
-		return secret != null && remote.proof() != null && secret.isFresh(remote.timestamp())
-				&& secret.verify(remote.proof(), remote.signedFields(boundTo));
+	private Object[] fields(String role, Hello signer, Hello other) {
+		return new Object[] { role, this.cluster, signer.nodeId(), signer.incarnation(), signer.nonce(), other.nodeId(),
+				other.incarnation(), other.nonce() };
 	}
 
 	/**
-	 * Answers the dialling node's hello request, then hands everything else on.
+	 * Answers the dialling node's {@code hello} and {@code prove}, then hands everything
+	 * else to the gate.
 	 */
-	private final class HelloResponder extends RSocketProxy {
+	private final class AcceptingResponder extends RSocketProxy {
 
-		private final String peerProof;
+		private final GatedResponder gate;
 
-		HelloResponder(RSocket delegate, String peerProof) {
-			super(delegate);
-			this.peerProof = peerProof;
+		private final Hello remote;
+
+		private final Hello answer;
+
+		private final Runnable proven;
+
+		AcceptingResponder(GatedResponder gate, Hello remote, Runnable proven) {
+			super(gate);
+			this.gate = gate;
+			this.remote = remote;
+			this.proven = proven;
+			Hello own = new Hello(Hello.PROTOCOL, Handshake.this.nodeId, Handshake.this.cluster,
+					Handshake.this.incarnation, SharedSecret.nonce(), null);
+			SharedSecret secret = Handshake.this.secret;
+			this.answer = (secret != null) ? own.withProof(secret.prove(acceptFields(remote, own))) : own;
 		}
 
 		@Override
 		public Mono<Payload> requestResponse(Payload payload) {
-			if (isHello(payload)) {
+			ControlOperation operation = handshakeOperation(payload);
+			if (operation == ControlOperation.HELLO) {
 				payload.release();
-				return Mono.just(DefaultPayload.create(encode(signed(this.peerProof))));
+				return Mono.just(DefaultPayload.create(encode(this.answer)));
+			}
+			if (operation == ControlOperation.PROVE) {
+				return prove(payload);
 			}
 			return super.requestResponse(payload);
 		}
 
-		private boolean isHello(Payload payload) {
+		private Mono<Payload> prove(Payload payload) {
+			String proof;
+			try {
+				proof = (payload.data().readableBytes() <= 128) ? payload.getDataUtf8() : null;
+			}
+			finally {
+				payload.release();
+			}
+			SharedSecret secret = Handshake.this.secret;
+			if (secret != null && !secret.verify(proof, dialFields(this.remote, this.answer))) {
+				Handshake.this.refused.incrementAndGet();
+				Handshake.this.events.refused(Refusal.PROOF, "node " + SecurityEvents.quote(this.remote.nodeId())
+						+ " did not prove the cluster secret (litemesh.security.secret differs)");
+				return Mono.error(new RejectedException("No valid proof of the cluster secret"));
+			}
+			if (this.gate.isOpen()) {
+				return Mono.just(DefaultPayload.create(new byte[0]));
+			}
+			this.gate.open();
+			// the link comes up once the answer is on its way, so the dialling node,
+			// which
+			// opens its own gate on that answer, never sees the link's first messages
+			// before it
+			return Mono.just(DefaultPayload.create(new byte[0])).doFinally((signal) -> this.proven.run());
+		}
+
+		private @Nullable ControlOperation handshakeOperation(Payload payload) {
 			if (!payload.hasMetadata()) {
-				return false;
+				return null;
 			}
 			try {
 				Envelope envelope = Envelope.decode(payload.sliceMetadata());
-				return envelope.isLinkLocalControl(ControlOperation.HELLO);
+				if (envelope.isLinkLocalControl(ControlOperation.HELLO)) {
+					return ControlOperation.HELLO;
+				}
+				return envelope.isLinkLocalControl(ControlOperation.PROVE) ? ControlOperation.PROVE : null;
 			}
 			catch (RuntimeException ex) {
-				return false;
+				return null;
 			}
 		}
 

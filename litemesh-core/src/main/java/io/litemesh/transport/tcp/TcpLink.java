@@ -25,8 +25,11 @@ final class TcpLink implements Link {
 
 	private final boolean dialedByLocal;
 
-	TcpLink(String peerId, RSocket rsocket, boolean dialedByLocal) {
+	private final long peerIncarnation;
+
+	TcpLink(String peerId, long peerIncarnation, RSocket rsocket, boolean dialedByLocal) {
 		this.peerId = peerId;
+		this.peerIncarnation = peerIncarnation;
 		this.rsocket = rsocket;
 		this.dialedByLocal = dialedByLocal;
 	}
@@ -37,8 +40,13 @@ final class TcpLink implements Link {
 	}
 
 	@Override
+	public long peerIncarnation() {
+		return this.peerIncarnation;
+	}
+
+	@Override
 	public String transport() {
-		return "tcp";
+		return TcpTransport.NAME;
 	}
 
 	@Override

@@ -8,11 +8,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import io.litemesh.codec.MimeTypes;
+import io.litemesh.security.Refusal;
+import io.litemesh.security.SecurityEvents;
 import io.litemesh.security.SharedSecret;
 import io.litemesh.transport.InboundHandler;
 import io.litemesh.transport.LinkRegistry;
@@ -20,10 +23,12 @@ import io.litemesh.transport.Transport;
 import io.litemesh.view.TransportHealth;
 import io.netty.channel.ChannelOption;
 import io.rsocket.ConnectionSetupPayload;
+import io.rsocket.Payload;
 import io.rsocket.RSocket;
 import io.rsocket.SocketAcceptor;
 import io.rsocket.core.RSocketConnector;
 import io.rsocket.core.RSocketServer;
+import io.rsocket.exceptions.RejectedException;
 import io.rsocket.exceptions.RejectedSetupException;
 import io.rsocket.frame.decoder.PayloadDecoder;
 import io.rsocket.transport.netty.client.TcpClientTransport;
@@ -63,6 +68,9 @@ public final class TcpTransport implements Transport {
 
 	private static final Duration DIAL_TICK = Duration.ofMillis(100);
 
+	/** How long a connection may take from SETUP to both proofs checked. */
+	private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
 	/**
 	 * Largest fragment: bigger payloads are split, so payloads up to the size limit fit.
 	 */
@@ -92,6 +100,12 @@ public final class TcpTransport implements Transport {
 
 	private final AtomicLong clients = new AtomicLong();
 
+	private final SecurityEvents events;
+
+	private final AtomicInteger acceptedConnections = new AtomicInteger();
+
+	private final int maxAcceptedConnections;
+
 	private final int inboundLimit;
 
 	private final int frameLength;
@@ -109,9 +123,9 @@ public final class TcpTransport implements Transport {
 	/**
 	 * Create the transport of a node.
 	 * @param settings the transport's settings
-	 * @param hello what the node says of itself when connecting, without timestamp and
-	 * proof
+	 * @param incarnation when the node started, as its hello says
 	 * @param secret the cluster's shared secret, {@code null} for none
+	 * @param events where refusals are counted and logged
 	 * @param inbound where received requests go
 	 * @param links where new links are registered
 	 * @param directory the known peers, for the dialler
@@ -119,11 +133,14 @@ public final class TcpTransport implements Transport {
 	 * @param clock the node's clock, for back-off
 	 * @param scheduler the node's scheduler, for the dialler's ticks
 	 */
-	public TcpTransport(TcpSettings settings, Hello hello, @Nullable SharedSecret secret, InboundHandler inbound,
-			LinkRegistry links, PeerDirectory directory, Predicate<String> allowedPeers, Clock clock,
-			Scheduler scheduler) {
+	public TcpTransport(TcpSettings settings, long incarnation, @Nullable SharedSecret secret, SecurityEvents events,
+			InboundHandler inbound, LinkRegistry links, PeerDirectory directory, Predicate<String> allowedPeers,
+			Clock clock, Scheduler scheduler) {
 		this.settings = settings;
-		this.handshake = new Handshake(hello, secret);
+		this.events = events;
+		this.handshake = new Handshake(settings.nodeId(), settings.cluster(), incarnation, secret, events);
+		// a node links to few peers; far more connections than that is a flood
+		this.maxAcceptedConnections = Math.max(64, settings.maxLinks() * 8);
 		this.inbound = inbound;
 		this.links = links;
 		this.allowedPeers = allowedPeers;
@@ -224,7 +241,7 @@ public final class TcpTransport implements Transport {
 	 */
 	public Mono<Hello> dial(HostAndPort address) {
 		AtomicReference<@Nullable String> peer = new AtomicReference<>();
-		RSocket responder = this.inbound.peerResponder(peer::get);
+		GatedResponder gate = new GatedResponder(this.inbound.peerResponder(peer::get), this.events);
 		Hello own = this.handshake.dialHello();
 		TcpClient tcpClient = TcpClient.newConnection()
 			.host(address.host())
@@ -239,22 +256,28 @@ public final class TcpTransport implements Transport {
 			.payloadDecoder(PayloadDecoder.ZERO_COPY)
 			.fragment(this.mtu)
 			.maxInboundPayloadSize(this.inboundLimit)
-			.acceptor(SocketAcceptor.with(responder))
+			.acceptor(SocketAcceptor.with(gate))
 			.connect(TcpClientTransport.create(tcpClient, this.frameLength))
 			.flatMap((rsocket) -> rsocket.requestResponse(this.handshake.helloRequest())
 				.timeout(Duration.ofSeconds(5))
 				.map((reply) -> this.handshake.checkAnswer(reply, own, address))
+				.flatMap((remote) -> rsocket.requestResponse(this.handshake.proveRequest(own, remote))
+					.timeout(Duration.ofSeconds(5))
+					.doOnNext(Payload::release)
+					.then(Mono.just(remote)))
 				.map((remote) -> {
 					if (remote.nodeId().equals(this.settings.nodeId())) {
 						rsocket.dispose();
 						return remote;
 					}
+					// both sides proved membership: only now does this side serve
 					peer.set(remote.nodeId());
-					register(new TcpLink(remote.nodeId(), rsocket, true));
+					gate.open();
+					register(new TcpLink(remote.nodeId(), remote.incarnation(), rsocket, true));
 					return remote;
 				})
 				.doOnError((ex) -> {
-					if (ex instanceof RejectedSetupException) {
+					if (ex instanceof RejectedSetupException || ex instanceof RejectedException) {
 						this.handshake.countRefused();
 					}
 					rsocket.dispose();
@@ -278,10 +301,34 @@ public final class TcpTransport implements Transport {
 		catch (RejectedSetupException ex) {
 			return Mono.error(ex);
 		}
-		RSocket responder = this.handshake.answering(this.inbound.peerResponder(remote::nodeId), remote);
-		if (!remote.nodeId().equals(this.settings.nodeId())) {
-			register(new TcpLink(remote.nodeId(), sendingSocket, false));
+		if (this.acceptedConnections.get() >= this.maxAcceptedConnections) {
+			this.handshake.countRefused();
+			this.events.refused(Refusal.TOO_MANY_CONNECTIONS,
+					"a connection beyond the bound of " + this.maxAcceptedConnections + " accepted connections");
+			return Mono.error(
+					new RejectedSetupException("Node " + this.settings.nodeId() + " accepts no more " + "connections"));
 		}
+		this.acceptedConnections.incrementAndGet();
+		GatedResponder gate = new GatedResponder(this.inbound.peerResponder(remote::nodeId), this.events);
+		sendingSocket.onClose().doFinally((signal) -> {
+			this.acceptedConnections.decrementAndGet();
+			if (!gate.isOpen()) {
+				this.handshake.incomplete(remote, "closed the connection");
+			}
+		}).subscribe(null, (ex) -> {
+		});
+		RSocket responder = this.handshake.accepting(gate, remote, () -> {
+			if (!remote.nodeId().equals(this.settings.nodeId())) {
+				register(new TcpLink(remote.nodeId(), remote.incarnation(), sendingSocket, false));
+			}
+		});
+		// a connection that never proves itself is closed, not kept waiting
+		Mono.delay(HANDSHAKE_TIMEOUT).takeUntilOther(sendingSocket.onClose()).subscribe((tick) -> {
+			if (!gate.isOpen()) {
+				sendingSocket.dispose();
+			}
+		}, (ex) -> {
+		});
 		return Mono.just(responder);
 	}
 
