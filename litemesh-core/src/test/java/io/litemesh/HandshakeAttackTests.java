@@ -1,0 +1,163 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.litemesh.TestServices.Greeter;
+import io.litemesh.membership.NodeAdvertisement;
+import io.litemesh.transport.tcp.Hello;
+import io.litemesh.view.NodeStatus;
+import io.litemesh.view.NodeView;
+import io.rsocket.Payload;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What an outsider on the network, or an insider out of line, tries against the handshake
+ * and membership, and how each attempt is refused and counted.
+ */
+class HandshakeAttackTests {
+
+	private static final String SECRET = "correct horse battery";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private TestMesh mesh;
+
+	private MeshNode node;
+
+	private Greeter greeter;
+
+	@BeforeEach
+	void startNode() {
+		this.mesh = new TestMesh();
+		this.greeter = new Greeter("n");
+		this.node = this.mesh.start("n", (builder) -> builder.secret(SECRET).bindAddress("127.0.0.1"), this.greeter);
+	}
+
+	@AfterEach
+	void stopNode() {
+		this.mesh.close();
+	}
+
+	@Test
+	void nothingIsServedBeforeBothSidesProvedTheSecret() {
+		try (RawPeer outsider = RawPeer.connect(this.node, "outsider", this.mesh.cluster())) {
+			StepVerifier.create(outsider.call("outsider", "n", "greeter", "note", "\"unproven\""))
+				.expectError()
+				.verify(TIMEOUT);
+			StepVerifier.create(outsider.state()).expectError().verify(TIMEOUT);
+			outsider.hello();
+			StepVerifier.create(outsider.prove("not a proof")).expectError().verify(TIMEOUT);
+			StepVerifier.create(outsider.state()).as("still nothing after a wrong proof").expectError().verify(TIMEOUT);
+		}
+		assertThat(this.greeter.received).isEmpty();
+		assertThat(refusals().get("unauthenticated-request")).isGreaterThanOrEqualTo(3);
+		assertThat(refusals().get("proof")).isEqualTo(1);
+		assertThat(this.node.snapshot().nodes()).extracting(NodeView::id).containsExactly("n");
+	}
+
+	@Test
+	void aProofCapturedOnOneConnectionIsWorthlessOnAnother() {
+		Hello hello = new Hello(Hello.PROTOCOL, "insider", this.mesh.cluster(), System.currentTimeMillis(),
+				io.litemesh.security.SharedSecret.nonce(), null);
+		String captured;
+		try (RawPeer insider = RawPeer.connect(this.node, hello)) {
+			insider.hello();
+			captured = insider.proofFor(SECRET);
+			StepVerifier.create(insider.prove(captured)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+		}
+		// the same SETUP, replayed as a sniffer would, meets a fresh challenge
+		try (RawPeer replay = RawPeer.connect(this.node, hello)) {
+			replay.hello();
+			StepVerifier.create(replay.prove(captured)).expectError().verify(TIMEOUT);
+			StepVerifier.create(replay.state()).expectError().verify(TIMEOUT);
+		}
+		assertThat(refusals().get("proof")).isEqualTo(1);
+	}
+
+	@Test
+	void aRogueAtASeedAddressReadsNothingAndJoinsNothing() {
+		AtomicReference<String> rogueSaw = new AtomicReference<>();
+		try (RogueServer rogue = RogueServer.start(this.mesh.cluster(), rogueSaw)) {
+			MeshNode dialler = this.mesh.start("dialler",
+					(builder) -> builder.secret(SECRET).bindAddress("127.0.0.1").seeds(List.of(rogue.address())));
+			await().atMost(TIMEOUT).until(() -> rogueSaw.get() != null);
+			assertThat(rogueSaw.get()).as("what the rogue's state request got").startsWith("refused");
+			await().atMost(TIMEOUT)
+				.until(() -> dialler.statistics().refusals().get("proof") >= 1
+						&& dialler.statistics().refusals().get("unauthenticated-request") >= 1);
+			assertThat(dialler.snapshot().nodes()).extracting(NodeView::id).doesNotContain("rogue");
+		}
+	}
+
+	@Test
+	void anInsiderCannotEvictALinkedNodeNorSpeakInItsName() {
+		MeshNode x = this.mesh.start("x", (builder) -> builder.secret(SECRET).bindAddress("127.0.0.1"));
+		this.mesh.awaitConverged();
+		long incarnation = this.node.snapshot()
+			.nodes()
+			.stream()
+			.filter((view) -> view.id().equals("x"))
+			.findFirst()
+			.orElseThrow()
+			.incarnation();
+		try (RawPeer insider = RawPeer.connect(this.node, "insider", this.mesh.cluster())) {
+			insider.hello();
+			StepVerifier.create(insider.prove(insider.proofFor(SECRET)))
+				.expectNextCount(1)
+				.expectComplete()
+				.verify(TIMEOUT);
+			String cluster = this.mesh.cluster();
+			insider.advertise(List.of(
+					new NodeAdvertisement("x", cluster, Long.MAX_VALUE, Long.MAX_VALUE, List.of(), List.of(), List.of(),
+							true),
+					new NodeAdvertisement("x", cluster, incarnation, Long.MAX_VALUE, List.of(), List.of(), List.of(),
+							true),
+					new NodeAdvertisement("x", cluster, incarnation + 1, 1, List.of(), List.of(), List.of(), false)));
+			await().atMost(TIMEOUT).until(() -> refusals().get("forged-advertisement") >= 3);
+			StepVerifier.create(insider.call("x", "n", "greeter", "note", "\"in x's name\""))
+				.expectError()
+				.verify(TIMEOUT);
+			assertThat(refusals().get("forged-source")).isEqualTo(1);
+			StepVerifier
+				.create(insider.call("insider", "n", "greeter", "note", "\"in its own name\"")
+					.doOnNext(Payload::release)
+					.then())
+				.expectComplete()
+				.verify(TIMEOUT);
+		}
+		assertThat(this.greeter.received).containsExactly("in its own name");
+		assertThat(this.node.snapshot().nodes()).filteredOn((view) -> view.id().equals("x"))
+			.singleElement()
+			.satisfies((view) -> assertThat(view.status()).isEqualTo(NodeStatus.UP));
+		assertThat(x.isRunning()).isTrue();
+	}
+
+	@Test
+	void anOversizedHelloIsRefusedBeforeItIsRead() {
+		String huge = "h".repeat(1024 * 1024);
+		assertThatException().isThrownBy(() -> {
+			try (RawPeer big = RawPeer.connect(this.node, huge, this.mesh.cluster())) {
+				big.hello();
+			}
+		});
+		await().atMost(TIMEOUT).until(() -> refusals().get("oversized-hello") == 1);
+	}
+
+	private Map<String, Long> refusals() {
+		return this.node.statistics().refusals();
+	}
+
+}
