@@ -156,6 +156,29 @@ class HandshakeAttackTests {
 		await().atMost(TIMEOUT).until(() -> refusals().get("oversized-hello") == 1);
 	}
 
+	@Test
+	void advertisementsBeyondTheBoundsAreDroppedAndCounted() {
+		try (RawPeer insider = RawPeer.connect(this.node, "insider", this.mesh.cluster())) {
+			insider.hello();
+			StepVerifier.create(insider.prove(insider.proofFor(SECRET)).doOnNext(Payload::release).then())
+				.expectComplete()
+				.verify(TIMEOUT);
+			String cluster = this.mesh.cluster();
+			List<String> manyAddresses = java.util.stream.IntStream.range(0, 17)
+				.mapToObj((i) -> "tcp://10.0.0." + i + ":7070")
+				.toList();
+			Map<String, String> manyTags = new java.util.HashMap<>();
+			java.util.stream.IntStream.range(0, 65).forEach((i) -> manyTags.put("k" + i, "v"));
+			insider.advertise(List.of(
+					new NodeAdvertisement("far-1", cluster, 1, 1, manyAddresses, List.of(), List.of(), false),
+					new NodeAdvertisement("far-2", cluster, 1, 1, List.of(), List.of(),
+							List.of(new io.litemesh.view.ServiceInfo("s", "", List.of("e"), manyTags)), false),
+					new NodeAdvertisement("x".repeat(257), cluster, 1, 1, List.of(), List.of(), List.of(), false)));
+			await().atMost(TIMEOUT).until(() -> this.node.statistics().droppedAdvertisements() >= 3);
+		}
+		assertThat(this.node.snapshot().nodes()).extracting(NodeView::id).doesNotContain("far-1", "far-2");
+	}
+
 	private Map<String, Long> refusals() {
 		return this.node.statistics().refusals();
 	}

@@ -43,6 +43,14 @@ public final class Membership implements LinkRegistry.Listener {
 	 */
 	public static final int MAX_NODES = 10_000;
 
+	private static final int MAX_NAME = 256;
+
+	private static final int MAX_ADDRESSES = 16;
+
+	private static final int MAX_ENDPOINTS = 1024;
+
+	private static final int MAX_TAGS = 64;
+
 	/**
 	 * How far ahead of this node's clock an incarnation (a start time) may be: beyond it
 	 * the advertisement is a forgery meant to win against every real one.
@@ -140,6 +148,10 @@ public final class Membership implements LinkRegistry.Listener {
 	 */
 	public void receive(byte[] json, @Nullable String fromPeer) {
 		List<NodeAdvertisement> received = this.mapper.readValue(json, ADVERTISEMENTS);
+		if (received.size() > MAX_NODES) {
+			this.dropped.addAndGet(received.size());
+			return;
+		}
 		List<NodeAdvertisement> accepted = new ArrayList<>();
 		for (NodeAdvertisement advertisement : received) {
 			if (isAcceptable(advertisement) && mayBeFrom(advertisement, fromPeer) && hasRoomFor(advertisement)
@@ -154,9 +166,7 @@ public final class Membership implements LinkRegistry.Listener {
 	}
 
 	private boolean isAcceptable(@Nullable NodeAdvertisement advertisement) {
-		if (advertisement == null || advertisement.nodeId() == null || advertisement.nodeId().isBlank()
-				|| advertisement.nodeId().length() > 256 || advertisement.links().size() > NodeAdvertisement.MAX_LINKS
-				|| advertisement.services().size() > NodeAdvertisement.MAX_SERVICES) {
+		if (advertisement == null || !isWithinBounds(advertisement)) {
 			this.dropped.incrementAndGet();
 			return false;
 		}
@@ -172,6 +182,41 @@ public final class Membership implements LinkRegistry.Listener {
 			return false;
 		}
 		return true;
+	}
+
+	/**
+	 * Return whether every part of an advertisement is within the bounds of DESIGN
+	 * section 8, so what a peer sends cannot make this node hold more than a real node
+	 * would.
+	 */
+	private static boolean isWithinBounds(NodeAdvertisement advertisement) {
+		if (!isName(advertisement.nodeId()) || !isName(advertisement.cluster())
+				|| advertisement.addresses().size() > MAX_ADDRESSES
+				|| advertisement.links().size() > NodeAdvertisement.MAX_LINKS
+				|| advertisement.services().size() > NodeAdvertisement.MAX_SERVICES) {
+			return false;
+		}
+		for (String address : advertisement.addresses()) {
+			if (!isName(address)) {
+				return false;
+			}
+		}
+		for (LinkInfo link : advertisement.links()) {
+			if (link == null || !isName(link.to()) || !isName(link.transport())) {
+				return false;
+			}
+		}
+		for (ServiceInfo service : advertisement.services()) {
+			if (service == null || !isName(service.name()) || service.version().length() > MAX_NAME
+					|| service.endpoints().size() > MAX_ENDPOINTS || service.tags().size() > MAX_TAGS) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isName(@Nullable String name) {
+		return name != null && !name.isBlank() && name.length() <= MAX_NAME;
 	}
 
 	/**
