@@ -3,6 +3,7 @@
  */
 package io.litemesh.transport.tcp;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.litemesh.codec.ControlOperation;
 import io.litemesh.codec.Envelope;
 import io.litemesh.security.SharedSecret;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -96,16 +98,26 @@ final class Handshake {
 	 * @param own the hello this node sent
 	 * @param address where this node dialled, for the messages
 	 * @return the accepting node's hello
-	 * @throws IllegalStateException when the node is of another cluster or did not prove
-	 * the secret
+	 * @throws IllegalStateException when the hello is malformed, or the node is of
+	 * another cluster or did not prove the secret
 	 */
 	Hello checkAnswer(Payload reply, Hello own, HostAndPort address) {
 		Hello remote;
 		try {
-			remote = this.mapper.readValue(ByteBufUtil.getBytes(reply.sliceData()), Hello.class);
+			remote = read(reply.sliceData());
+		}
+		catch (RuntimeException ex) {
+			this.refused.incrementAndGet();
+			throw new IllegalStateException(
+					"Malformed LiteMesh hello from the node at " + address + ": " + ex.getMessage());
 		}
 		finally {
 			reply.release();
+		}
+		if (remote.protocol() != Hello.PROTOCOL) {
+			this.refused.incrementAndGet();
+			throw new IllegalStateException("Node " + remote.nodeId() + " at " + address + " speaks LiteMesh protocol "
+					+ remote.protocol() + ", not " + Hello.PROTOCOL);
 		}
 		if (!remote.cluster().equals(this.cluster)) {
 			this.refused.incrementAndGet();
@@ -130,7 +142,7 @@ final class Handshake {
 	Hello checkSetup(ConnectionSetupPayload setup) {
 		Hello remote;
 		try {
-			remote = this.mapper.readValue(ByteBufUtil.getBytes(setup.sliceData()), Hello.class);
+			remote = read(setup.sliceData());
 		}
 		catch (RuntimeException ex) {
 			this.refused.incrementAndGet();
@@ -194,6 +206,22 @@ final class Handshake {
 	 */
 	long refusedConnections() {
 		return this.refused.get();
+	}
+
+	/**
+	 * Read a hello, refusing one without the fields every later step relies on.
+	 */
+	private Hello read(ByteBuf data) {
+		Hello hello = this.mapper.readValue(ByteBufUtil.getBytes(data), Hello.class);
+		String nodeId = hello.nodeId();
+		// the id goes into every envelope to and from the node, so it must fit one
+		if (nodeId == null || nodeId.isBlank()
+				|| nodeId.getBytes(StandardCharsets.UTF_8).length > Envelope.MAX_FIELD_LENGTH
+				|| hello.cluster() == null) {
+			throw new IllegalArgumentException(
+					"a hello needs a cluster and a node id of 1 to " + Envelope.MAX_FIELD_LENGTH + " bytes");
+		}
+		return hello;
 	}
 
 	private void warnOnce(String peer, String message) {
