@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 
 /**
  * The routing header every message between two nodes carries as its RSocket metadata: all
@@ -293,8 +294,17 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 	 * @param encoded the header as received
 	 * @param allocator the allocator for the copy
 	 * @return a new buffer the caller owns
+	 * @throws MalformedEnvelopeException when the header is too short for a hop count or
+	 * the count is at its maximum
 	 */
 	public static ByteBuf nextHop(ByteBuf encoded, ByteBufAllocator allocator) {
+		if (encoded.readableBytes() < FIXED_LENGTH) {
+			throw new MalformedEnvelopeException("Envelope too short: " + encoded.readableBytes() + " bytes");
+		}
+		if (encoded.getUnsignedByte(encoded.readerIndex() + HOPS_OFFSET) == 0xFF) {
+			// one more would wrap to 0 and lift the hop limit
+			throw new MalformedEnvelopeException("Envelope hop count cannot be raised past 255");
+		}
 		ByteBuf copy = allocator.buffer(encoded.readableBytes());
 		copy.writeBytes(encoded, encoded.readerIndex(), encoded.readableBytes());
 		copy.setByte(HOPS_OFFSET, copy.getUnsignedByte(HOPS_OFFSET) + 1);
@@ -317,6 +327,11 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 		int length = buffer.getUnsignedShort(position[0]);
 		if (length > MAX_FIELD_LENGTH || end - position[0] - 2 < length) {
 			throw new MalformedEnvelopeException("Envelope field of " + length + " bytes is too long or truncated");
+		}
+		// a field this node could not write back (a relay re-encodes broadcasts): bad
+		// bytes would become replacement characters, up to three times as long
+		if (!ByteBufUtil.isText(buffer, position[0] + 2, length, StandardCharsets.UTF_8)) {
+			throw new MalformedEnvelopeException("Envelope field of " + length + " bytes is not valid UTF-8");
 		}
 		String value = buffer.toString(position[0] + 2, length, StandardCharsets.UTF_8);
 		position[0] += 2 + length;

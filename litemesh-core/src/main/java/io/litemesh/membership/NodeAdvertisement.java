@@ -41,11 +41,24 @@ public record NodeAdvertisement(String nodeId, String cluster, long incarnation,
 	 * @param links the node's links
 	 * @param services the services it offers
 	 * @param leaving whether the node is leaving
+	 * @throws IllegalArgumentException when a link lacks its node or transport, or a
+	 * service its name (Jackson reports it as a mapping error)
 	 */
 	public NodeAdvertisement {
 		addresses = List.copyOf(addresses);
 		links = List.copyOf(links);
 		services = List.copyOf(services);
+		// an advertisement comes from the wire: the route table relies on these
+		for (LinkInfo link : links) {
+			if (link.to() == null || link.transport() == null) {
+				throw new IllegalArgumentException("A link of an advertisement lacks its node or transport");
+			}
+		}
+		for (ServiceInfo service : services) {
+			if (service.name() == null) {
+				throw new IllegalArgumentException("A service of an advertisement lacks its name");
+			}
+		}
 	}
 
 	/**

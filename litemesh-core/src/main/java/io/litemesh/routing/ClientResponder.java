@@ -98,14 +98,34 @@ final class ClientResponder implements RSocket {
 		if (!payload.hasMetadata()) {
 			throw new IllegalArgumentException("No routing metadata; send the route <service>.<endpoint>");
 		}
-		ByteBuf metadata = payload.sliceMetadata();
-		if (MimeTypes.ROUTING.equals(this.metadataMimeType)) {
-			return firstTag(metadata);
-		}
-		for (CompositeMetadata.Entry entry : new CompositeMetadata(metadata, false)) {
-			if (MimeTypes.ROUTING.equals(entry.getMimeType())) {
-				return firstTag(entry.getContent());
+		return route(payload.sliceMetadata(), this.metadataMimeType);
+	}
+
+	/**
+	 * Read the route from a plain client's metadata, reading it in place.
+	 * @param metadata the metadata of a request
+	 * @param metadataMimeType the metadata MIME type of the client's SETUP
+	 * @return the first routing tag
+	 * @throws IllegalArgumentException when there is no route or the metadata is
+	 * malformed, so the client gets a {@code BAD_REQUEST} error frame
+	 */
+	static String route(ByteBuf metadata, @Nullable String metadataMimeType) {
+		try {
+			if (MimeTypes.ROUTING.equals(metadataMimeType)) {
+				return firstTag(metadata);
 			}
+			for (CompositeMetadata.Entry entry : new CompositeMetadata(metadata, false)) {
+				if (MimeTypes.ROUTING.equals(entry.getMimeType())) {
+					return firstTag(entry.getContent());
+				}
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// rsocket-java's readers fail on bad lengths with index and state errors
+			throw new IllegalArgumentException("Malformed routing metadata: " + ex, ex);
 		}
 		throw new IllegalArgumentException("No " + MimeTypes.ROUTING + " entry in the composite metadata; "
 				+ "send the route <service>.<endpoint>");

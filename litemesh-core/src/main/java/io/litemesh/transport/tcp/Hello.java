@@ -3,6 +3,9 @@
  */
 package io.litemesh.transport.tcp;
 
+import java.nio.charset.StandardCharsets;
+
+import io.litemesh.codec.Envelope;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,7 +55,9 @@ public record Hello(int protocol, String nodeId, String cluster, long incarnatio
 	}
 
 	private static boolean isName(@Nullable String name) {
-		return name != null && !name.isBlank() && name.length() <= MAX_NAME;
+		// the id goes into every envelope to and from the node, so it must fit one
+		return name != null && !name.isBlank() && name.length() <= MAX_NAME
+				&& name.getBytes(StandardCharsets.UTF_8).length <= Envelope.MAX_FIELD_LENGTH;
 	}
 
 	@Override
