@@ -3,6 +3,8 @@
  */
 package io.litemesh;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import io.litemesh.codec.JsonCodec;
 import io.litemesh.runtime.NodeRuntime;
 import io.litemesh.transport.mailbox.MailboxStore;
 import io.litemesh.transport.mailbox.MailboxTimings;
+import io.litemesh.transport.tcp.TcpTls;
 import io.litemesh.view.MeshSnapshot;
 import io.litemesh.view.NodeHealth;
 import io.litemesh.view.NodeState;
@@ -203,7 +206,38 @@ public final class MeshNode implements AutoCloseable {
 
 		private @Nullable Scheduler scheduler;
 
+		private @Nullable TcpTls tls;
+
+		private boolean allowUnauthenticated;
+
 		private Builder() {
+		}
+
+		/**
+		 * Make every TCP connection the node accepts or dials TLS, with the given key and
+		 * trust material. With {@link TcpTls.ClientAuth#NEED} the certificate proves
+		 * membership, and, as with a secret, the server binds to every interface by
+		 * default. Replace the material while the node runs with
+		 * {@link TcpTls#reload(TcpTls.Material)}.
+		 * @param tls the TLS settings, {@code null} for plain TCP
+		 * @return this builder
+		 */
+		public Builder tls(@Nullable TcpTls tls) {
+			this.tls = tls;
+			return this;
+		}
+
+		/**
+		 * Allow a non-loopback {@link #bindAddress(String) bind address} on a node that
+		 * authenticates nobody: no secret and no TLS client certificates. Any process
+		 * that reaches the address can then join and call every service; without this,
+		 * such a node refuses to be built.
+		 * @param allowUnauthenticated {@code true} to accept the risk
+		 * @return this builder
+		 */
+		public Builder allowUnauthenticated(boolean allowUnauthenticated) {
+			this.allowUnauthenticated = allowUnauthenticated;
+			return this;
 		}
 
 		/**
@@ -281,9 +315,12 @@ public final class MeshNode implements AutoCloseable {
 		/**
 		 * Build the node, validating the settings.
 		 * @return a node, not yet started
+		 * @throws InvalidMeshSettingException when a setting is bad, or the node would
+		 * listen on the network without authenticating its peers
 		 */
 		public MeshNode build() {
 			MeshSettings settings = settings();
+			checkUnauthenticatedBind(settings);
 			if (!settings.tcpEnabled() && this.mailboxStores.isEmpty()) {
 				throw new IllegalStateException("Node " + settings.nodeId()
 						+ " has TCP off (litemesh.tcp.enabled=false) "
@@ -295,7 +332,33 @@ public final class MeshNode implements AutoCloseable {
 			Scheduler scheduler = (given != null) ? given
 					: Schedulers.newSingle("litemesh-" + settings.nodeId() + "-timer", true);
 			return new MeshNode(new NodeRuntime(settings, codec, this.clock, scheduler, given == null, this.linkFilter,
-					List.copyOf(this.mailboxStores), this.mailboxTimings));
+					List.copyOf(this.mailboxStores), this.mailboxTimings, this.tls));
+		}
+
+		private void checkUnauthenticatedBind(MeshSettings settings) {
+			TcpTls tls = this.tls;
+			boolean authenticated = settings.secret() != null || (tls != null && tls.clientAuthRequired());
+			String bindAddress = settings.bindAddress();
+			if (authenticated || this.allowUnauthenticated || !settings.listens() || bindAddress == null
+					|| isLoopback(bindAddress)) {
+				return;
+			}
+			// safe by default: nobody is let in from the network unauthenticated by
+			// accident
+			throw new InvalidMeshSettingException("bindAddress", "tcp.bind-address", bindAddress,
+					"must be a loopback address on a node that authenticates nobody; set litemesh.security.secret, "
+							+ "or litemesh.tcp.ssl.bundle with litemesh.tcp.ssl.client-auth=need, or accept "
+							+ "unauthenticated peers with litemesh.security.allow-unauthenticated=true");
+		}
+
+		private static boolean isLoopback(String host) {
+			try {
+				return InetAddress.getByName(host).isLoopbackAddress();
+			}
+			catch (UnknownHostException ex) {
+				// binding would fail anyway; not loopback is the safe answer
+				return false;
+			}
 		}
 
 	}

@@ -13,7 +13,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * and prints a banner with the URLs to try once they see each other.
  * {@code --demo.node=gateway} (or {@code catalog-1}, {@code catalog-2}) runs one node
  * only, to start the nodes in separate terminals; {@code --demo.base-http-port} and
- * {@code --demo.base-tcp-port} move the ports.
+ * {@code --demo.base-tcp-port} move the ports; {@code --demo.tls} links the nodes over
+ * mutual TLS with the certificates of a throwaway CA ({@link DemoCertificates}).
  *
  * @author LiteMesh team
  * @see DemoMesh

@@ -52,6 +52,8 @@ public final class DemoMesh implements AutoCloseable {
 
 	private final DemoSettings settings;
 
+	private final @Nullable DemoCertificates certificates;
+
 	private final Map<DemoNode, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
 
 	private final long startedAt = System.nanoTime();
@@ -60,6 +62,7 @@ public final class DemoMesh implements AutoCloseable {
 
 	private DemoMesh(DemoSettings settings) {
 		this.settings = settings;
+		this.certificates = settings.tls() ? DemoCertificates.create() : null;
 	}
 
 	/**
@@ -99,6 +102,13 @@ public final class DemoMesh implements AutoCloseable {
 		String seed = (node != DemoNode.GATEWAY) ? gatewaySeed() : null;
 		Map<String, Object> properties = node.properties(this.settings.httpPort(node), this.settings.tcpPort(node),
 				seed);
+		DemoCertificates certificates = this.certificates;
+		if (certificates != null && !node.databaseOnly()) {
+			properties.putAll(certificates.bundleProperties(node));
+			// client certificates would open the default bind to every interface: the
+			// demo stays on loopback
+			properties.put("litemesh.tcp.bind-address", LOOPBACK);
+		}
 		// Default properties: application.yaml does not set these keys, and arguments win
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(DemoApplication.class)
 			.main(DemoApplication.class)
@@ -211,6 +221,11 @@ public final class DemoMesh implements AutoCloseable {
 			lines.add(String.format(ROW, view.id(), httpUrlOf(view.id()), mesh, services(view)));
 		}
 		lines.add("");
+		DemoCertificates certificates = this.certificates;
+		if (certificates != null) {
+			lines.add(" Mesh links are mutual TLS: SSL bundle '" + DemoCertificates.BUNDLE
+					+ "', certificates of a throwaway CA in " + certificates.directory());
+		}
 		lines.add(" The mesh as " + observer.id() + " sees it (Actuator):");
 		lines.add("   " + observerUrl + "/actuator/mesh");
 		lines.add("   " + observerUrl + "/actuator/health");

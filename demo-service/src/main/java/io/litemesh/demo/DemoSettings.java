@@ -7,8 +7,11 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.Map;
+
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -25,10 +28,12 @@ import org.springframework.core.env.StandardEnvironment;
  * run all four
  * @param formationTimeout how long to wait for the mesh to form before printing the
  * banner anyway
+ * @param tls whether the nodes link over mutual TLS, with certificates of a throwaway CA
+ * made at startup ({@code --demo.tls})
  * @author LiteMesh team
  */
 public record DemoSettings(@DefaultValue("8080") int baseHttpPort, @DefaultValue("7070") int baseTcpPort,
-		@Nullable String node, @DefaultValue("30s") Duration formationTimeout) {
+		@Nullable String node, @DefaultValue("30s") Duration formationTimeout, @DefaultValue("false") boolean tls) {
 
 	/**
 	 * Check the settings.
@@ -36,6 +41,7 @@ public record DemoSettings(@DefaultValue("8080") int baseHttpPort, @DefaultValue
 	 * @param baseTcpPort the base TCP port
 	 * @param node the node to run alone, or {@code null}
 	 * @param formationTimeout how long to wait for the mesh
+	 * @param tls whether the nodes link over mutual TLS
 	 */
 	public DemoSettings {
 		checkPort("demo.base-http-port", baseHttpPort);
@@ -45,6 +51,12 @@ public record DemoSettings(@DefaultValue("8080") int baseHttpPort, @DefaultValue
 		}
 		if (formationTimeout.isNegative() || formationTimeout.isZero()) {
 			throw new IllegalArgumentException("demo.formation-timeout must be positive, but was " + formationTimeout);
+		}
+		if (tls && node != null) {
+			// each JVM would make a CA of its own, which the other JVMs do not trust
+			throw new IllegalArgumentException("demo.tls makes a throwaway CA in this JVM, so it runs all the nodes in "
+					+ "one JVM; to run node " + node + " alone over TLS, give every node spring.ssl.bundle.pem.mesh.* "
+					+ "with certificates of one CA and litemesh.tcp.ssl.bundle=mesh instead");
 		}
 	}
 
@@ -56,6 +68,10 @@ public record DemoSettings(@DefaultValue("8080") int baseHttpPort, @DefaultValue
 	public static DemoSettings from(String... args) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+		if ("".equals(environment.getProperty("demo.tls"))) {
+			// a bare --demo.tls switches TLS on, as a flag does
+			environment.getPropertySources().addFirst(new MapPropertySource("demoFlags", Map.of("demo.tls", "true")));
+		}
 		return Binder.get(environment).bindOrCreate("demo", DemoSettings.class);
 	}
 
@@ -64,7 +80,7 @@ public record DemoSettings(@DefaultValue("8080") int baseHttpPort, @DefaultValue
 	 * @return the settings
 	 */
 	public static DemoSettings ephemeral() {
-		return new DemoSettings(0, 0, null, Duration.ofSeconds(30));
+		return new DemoSettings(0, 0, null, Duration.ofSeconds(30), false);
 	}
 
 	/**

@@ -27,6 +27,22 @@ class DemoSettingsTests {
 		assertThat(settings.httpPort(DemoNode.CATALOG_2)).isEqualTo(8082);
 		assertThat(settings.tcpPort(DemoNode.CATALOG_1)).isEqualTo(7071);
 		assertThat(settings.formationTimeout()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(settings.tls()).isFalse();
+	}
+
+	@Test
+	void bareTlsFlagSwitchesTlsOn() {
+		assertThat(DemoSettings.from("--demo.tls").tls()).isTrue();
+		assertThat(DemoSettings.from("--demo.tls=false").tls()).isFalse();
+	}
+
+	@Test
+	void tlsWithASingleNodeIsRejectedSayingWhatToDoInstead() {
+		assertThatExceptionOfType(BindException.class)
+			.isThrownBy(() -> DemoSettings.from("--demo.tls", "--demo.node=gateway"))
+			.havingRootCause()
+			.withMessageContaining("one JVM")
+			.withMessageContaining("litemesh.tcp.ssl.bundle");
 	}
 
 	@Test

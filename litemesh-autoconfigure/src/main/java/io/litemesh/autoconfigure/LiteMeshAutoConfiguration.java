@@ -14,8 +14,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -28,7 +30,7 @@ import org.springframework.core.env.Environment;
  *
  * @author LiteMesh team
  */
-@AutoConfiguration(after = JacksonAutoConfiguration.class)
+@AutoConfiguration(after = { JacksonAutoConfiguration.class, SslAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "litemesh.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(LiteMeshProperties.class)
 public final class LiteMeshAutoConfiguration {
@@ -36,13 +38,13 @@ public final class LiteMeshAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MeshNode meshNode(LiteMeshProperties properties, Environment environment, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<MeshNodeBuilderCustomizer> customizers) {
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<MeshNodeBuilderCustomizer> customizers) {
 		MeshNode.Builder builder = MeshNode.builder();
-		new MeshNodeBuilderConfigurer(properties, environment).configure(builder);
+		new MeshNodeBuilderConfigurer(properties, environment, sslBundles.getIfAvailable()).configure(builder);
 		// Payloads use the application's own mapper, so its modules and settings apply
 		jsonMapper.ifUnique(builder::jsonMapper);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+		return MeshNodeBuilderConfigurer.build(builder);
 	}
 
 	@Bean

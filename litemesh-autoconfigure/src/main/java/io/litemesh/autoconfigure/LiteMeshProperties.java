@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.litemesh.transport.tcp.TcpTls;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -180,8 +181,11 @@ public class LiteMeshProperties {
 		private int port = 7070;
 
 		/**
-		 * Network address the TCP server binds to. Without a security secret, defaults to
-		 * the loopback address only.
+		 * Network address the TCP server binds to. Defaults to every interface when the
+		 * node authenticates its peers (a security secret, or an SSL bundle with client
+		 * authentication 'need'), and to the loopback address only otherwise. A
+		 * non-loopback address on a node that authenticates nobody fails startup unless
+		 * 'litemesh.security.allow-unauthenticated' is set.
 		 */
 		private @Nullable String bindAddress;
 
@@ -294,11 +298,19 @@ public class LiteMeshProperties {
 		public static class Ssl {
 
 			/**
-			 * Name of the SSL bundle that is to secure the TCP transport. Reserved: TLS
-			 * is not implemented yet, so setting it fails startup rather than leave
-			 * traffic plain.
+			 * Name of the SSL bundle (spring.ssl.bundle.jks.* or spring.ssl.bundle.pem.*)
+			 * that secures every TCP connection the node accepts or dials. Its keystore
+			 * holds the node's certificate, its truststore the CA that makes a
+			 * certificate a member. When not set, TCP is plain.
 			 */
 			private @Nullable String bundle;
+
+			/**
+			 * Whether nodes and clients that dial this node must present a certificate
+			 * the bundle trusts: 'need' makes the certificate the proof of membership,
+			 * 'want' checks one when presented, 'none' asks for none.
+			 */
+			private TcpTls.ClientAuth clientAuth = TcpTls.ClientAuth.NEED;
 
 			public @Nullable String getBundle() {
 				return this.bundle;
@@ -306,6 +318,14 @@ public class LiteMeshProperties {
 
 			public void setBundle(@Nullable String bundle) {
 				this.bundle = bundle;
+			}
+
+			public TcpTls.ClientAuth getClientAuth() {
+				return this.clientAuth;
+			}
+
+			public void setClientAuth(TcpTls.ClientAuth clientAuth) {
+				this.clientAuth = clientAuth;
 			}
 
 		}
@@ -388,10 +408,19 @@ public class LiteMeshProperties {
 	public static class Security {
 
 		/**
-		 * Shared secret that nodes prove knowledge of when they connect. When not set,
-		 * the TCP server binds to the loopback address only.
+		 * Shared secret that nodes prove knowledge of when they connect. When neither it
+		 * nor TLS client certificates are set, the TCP server binds to the loopback
+		 * address only.
 		 */
 		private @Nullable String secret;
+
+		/**
+		 * Whether to allow a non-loopback 'litemesh.tcp.bind-address' on a node that
+		 * authenticates nobody (no secret and no SSL bundle with client authentication
+		 * 'need'). Any process that reaches the address can then join the mesh and call
+		 * its services.
+		 */
+		private boolean allowUnauthenticated;
 
 		public @Nullable String getSecret() {
 			return this.secret;
@@ -399,6 +428,14 @@ public class LiteMeshProperties {
 
 		public void setSecret(@Nullable String secret) {
 			this.secret = secret;
+		}
+
+		public boolean isAllowUnauthenticated() {
+			return this.allowUnauthenticated;
+		}
+
+		public void setAllowUnauthenticated(boolean allowUnauthenticated) {
+			this.allowUnauthenticated = allowUnauthenticated;
 		}
 
 	}

@@ -9,6 +9,7 @@ import io.litemesh.autoconfigure.LiteMeshProperties.Tcp;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
@@ -29,9 +30,12 @@ final class MeshNodeBuilderConfigurer {
 
 	private final Environment environment;
 
-	MeshNodeBuilderConfigurer(LiteMeshProperties properties, Environment environment) {
+	private final @Nullable SslBundles sslBundles;
+
+	MeshNodeBuilderConfigurer(LiteMeshProperties properties, Environment environment, @Nullable SslBundles sslBundles) {
 		this.properties = properties;
 		this.environment = environment;
+		this.sslBundles = sslBundles;
 	}
 
 	/**
@@ -42,11 +46,9 @@ final class MeshNodeBuilderConfigurer {
 	void configure(MeshNode.Builder builder) {
 		LiteMeshProperties properties = this.properties;
 		Tcp tcp = properties.getTcp();
-		String bundle = tcp.getSsl().getBundle();
-		if (bundle != null) {
-			// someone who names a bundle expects encryption: refuse rather than send in
-			// clear
-			throw invalid("tcp.ssl.bundle", bundle, "TLS is not supported yet; remove the property");
+		String bundle = trim(tcp.getSsl().getBundle());
+		if (StringUtils.hasText(bundle) && tcp.isEnabled()) {
+			builder.tls(SslBundleTcpTls.of(bundle, tcp.getSsl().getClientAuth(), this.sslBundles));
 		}
 		builder.nodeId(nodeId())
 			.cluster(trim(properties.getCluster()))
@@ -58,6 +60,7 @@ final class MeshNodeBuilderConfigurer {
 			.maxFrameSize(maxFrameSize(properties.getMaxFrameSize()))
 			.maxHops(properties.getMaxHops())
 			.secret(properties.getSecurity().getSecret())
+			.allowUnauthenticated(properties.getSecurity().isAllowUnauthenticated())
 			.advertiseInterval(properties.getAdvertiseInterval())
 			.advertisementTtl(properties.getAdvertisementTtl())
 			.keepAlive(tcp.getKeepAliveInterval(), tcp.getKeepAliveTimeout())
@@ -68,8 +71,28 @@ final class MeshNodeBuilderConfigurer {
 			builder.settings();
 		}
 		catch (InvalidMeshSettingException ex) {
-			throw new InvalidConfigurationPropertyValueException(ex.property(), ex.value(), "Value " + ex.reason());
+			throw invalid(ex);
 		}
+	}
+
+	/**
+	 * Build the node, naming the property behind a bad setting, such as a bind address
+	 * that would open an unauthenticated node to the network.
+	 * @param builder the configured builder
+	 * @return the node
+	 * @throws InvalidConfigurationPropertyValueException when a property has a bad value
+	 */
+	static MeshNode build(MeshNode.Builder builder) {
+		try {
+			return builder.build();
+		}
+		catch (InvalidMeshSettingException ex) {
+			throw invalid(ex);
+		}
+	}
+
+	private static InvalidConfigurationPropertyValueException invalid(InvalidMeshSettingException ex) {
+		return new InvalidConfigurationPropertyValueException(ex.property(), ex.value(), "Value " + ex.reason());
 	}
 
 	private String nodeId() {

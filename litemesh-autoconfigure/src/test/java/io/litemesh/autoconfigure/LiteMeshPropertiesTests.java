@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import io.litemesh.MeshNode;
 import io.litemesh.MeshSettings;
+import io.litemesh.transport.tcp.TcpTls;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,6 +60,8 @@ class LiteMeshPropertiesTests {
 	void defaultsOfStoredOnlyProperties() {
 		LiteMeshProperties properties = new LiteMeshProperties();
 		assertThat(properties.getTcp().getSsl().getBundle()).isNull();
+		assertThat(properties.getTcp().getSsl().getClientAuth()).isEqualTo(TcpTls.ClientAuth.NEED);
+		assertThat(properties.getSecurity().isAllowUnauthenticated()).isFalse();
 		assertThat(properties.getJdbc().getEnabled()).isNull();
 		assertThat(properties.getJdbc().getInitializeSchema()).isEqualTo(DatabaseInitializationMode.EMBEDDED);
 		assertThat(properties.getJdbc().getTablePrefix()).isEqualTo("LITEMESH_");
@@ -70,6 +73,7 @@ class LiteMeshPropertiesTests {
 		this.contextRunner.withPropertyValues("litemesh.enabled=false", "litemesh.node-id=a", "litemesh.cluster=demo",
 				"litemesh.tcp.port=-1", "litemesh.tcp.bind-address=0.0.0.0",
 				"litemesh.tcp.advertised-address=mesh.example.com:7071", "litemesh.tcp.ssl.bundle=mesh",
+				"litemesh.tcp.ssl.client-auth=want", "litemesh.security.allow-unauthenticated=true",
 				"litemesh.tcp.keep-alive-interval=1s", "litemesh.tcp.keep-alive-timeout=5s",
 				"litemesh.tcp.reconnect-max-backoff=1m", "litemesh.seeds=a.example.com:7070,b.example.com:7070",
 				"litemesh.jdbc.enabled=true", "litemesh.jdbc.initialize-schema=always",
@@ -85,6 +89,8 @@ class LiteMeshPropertiesTests {
 				assertThat(properties.getTcp().getBindAddress()).isEqualTo("0.0.0.0");
 				assertThat(properties.getTcp().getAdvertisedAddress()).isEqualTo("mesh.example.com:7071");
 				assertThat(properties.getTcp().getSsl().getBundle()).isEqualTo("mesh");
+				assertThat(properties.getTcp().getSsl().getClientAuth()).isEqualTo(TcpTls.ClientAuth.WANT);
+				assertThat(properties.getSecurity().isAllowUnauthenticated()).isTrue();
 				assertThat(properties.getTcp().getKeepAliveInterval()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(properties.getTcp().getKeepAliveTimeout()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(properties.getTcp().getReconnectMaxBackoff()).isEqualTo(Duration.ofMinutes(1));

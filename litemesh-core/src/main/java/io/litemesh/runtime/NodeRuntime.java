@@ -35,6 +35,7 @@ import io.litemesh.transport.mailbox.MailboxStore;
 import io.litemesh.transport.mailbox.MailboxTimings;
 import io.litemesh.transport.mailbox.MailboxTransport;
 import io.litemesh.transport.tcp.TcpSettings;
+import io.litemesh.transport.tcp.TcpTls;
 import io.litemesh.transport.tcp.TcpTransport;
 import io.litemesh.view.MeshSnapshot;
 import io.litemesh.view.NodeHealth;
@@ -116,9 +117,11 @@ public final class NodeRuntime {
 	 * @param stores the stores of the durable transports, in order
 	 * @param mailboxTimings check-in interval, lease and message lifetimes of the durable
 	 * transports
+	 * @param tls TLS on every TCP connection, {@code null} for plain TCP
 	 */
 	public NodeRuntime(MeshSettings settings, JsonCodec codec, Clock clock, Scheduler scheduler, boolean ownScheduler,
-			BiPredicate<String, String> linkFilter, List<MailboxStore> stores, MailboxTimings mailboxTimings) {
+			BiPredicate<String, String> linkFilter, List<MailboxStore> stores, MailboxTimings mailboxTimings,
+			@Nullable TcpTls tls) {
 		this.settings = settings;
 		this.scheduler = scheduler;
 		this.ownScheduler = ownScheduler;
@@ -139,8 +142,8 @@ public final class NodeRuntime {
 				() -> this.controlMapper.writeValueAsBytes(localState()), this.events);
 		SharedSecret secret = (settings.secret() != null) ? new SharedSecret(settings.secret(), clock) : null;
 		if (settings.tcpEnabled()) {
-			this.tcp = new TcpTransport(tcpSettings(settings), incarnation, secret, this.events, responders, this.links,
-					new MembershipPeerDirectory(this.membership.database(), this.routeTable),
+			this.tcp = new TcpTransport(tcpSettings(settings, tls), incarnation, secret, this.events, responders,
+					this.links, new MembershipPeerDirectory(this.membership.database(), this.routeTable),
 					(peer) -> linkFilter.test(nodeId, peer), clock, scheduler);
 			this.transports.add(this.tcp);
 		}
@@ -155,11 +158,11 @@ public final class NodeRuntime {
 		this.calls = new MeshCalls(nodeId, this.router, selector, codec, settings.requestTimeout());
 	}
 
-	private static TcpSettings tcpSettings(MeshSettings settings) {
+	private static TcpSettings tcpSettings(MeshSettings settings, @Nullable TcpTls tls) {
 		return new TcpSettings(settings.nodeId(), settings.cluster(), settings.tcpPort(), settings.bindAddress(),
 				settings.advertisedAddress(), settings.secret() != null, settings.seeds(), settings.maxFrameSize(),
 				settings.keepAliveInterval(), settings.keepAliveTimeout(), settings.reconnectMaxBackoff(),
-				settings.maxLinks());
+				settings.maxLinks(), tls);
 	}
 
 	/**

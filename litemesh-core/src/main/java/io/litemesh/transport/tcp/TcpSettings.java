@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param cluster the node's cluster: nodes of another cluster are refused
  * @param port the port to listen on, {@code 0} for an ephemeral one, {@code -1} for no
  * listening socket
- * @param bindAddress the address to bind to, {@code null} for loopback unless a secret is
- * set
+ * @param bindAddress the address to bind to, {@code null} for loopback unless the node
+ * authenticates its peers (a secret, or TLS that requires client certificates)
  * @param advertisedAddress {@code host} or {@code host:port} other nodes dial,
  * {@code null} to detect it
  * @param secretSet whether the cluster has a shared secret, which opens the default bind
@@ -27,11 +27,14 @@ import org.jspecify.annotations.Nullable;
  * @param keepAliveTimeout how long without a keepalive before a connection is closed
  * @param reconnectMaxBackoff longest pause between two attempts to dial an address
  * @param maxLinks most TCP links the node keeps
+ * @param tls TLS on every connection the node accepts or dials, {@code null} for plain
+ * TCP
  * @author LiteMesh team
  */
 public record TcpSettings(String nodeId, String cluster, int port, @Nullable String bindAddress,
 		@Nullable String advertisedAddress, boolean secretSet, List<String> seeds, int maxFrameSize,
-		Duration keepAliveInterval, Duration keepAliveTimeout, Duration reconnectMaxBackoff, int maxLinks) {
+		Duration keepAliveInterval, Duration keepAliveTimeout, Duration reconnectMaxBackoff, int maxLinks,
+		@Nullable TcpTls tls) {
 
 	/** The port seeds and advertised addresses without one are dialled on. */
 	public static final int DEFAULT_PORT = 7070;
@@ -50,6 +53,35 @@ public record TcpSettings(String nodeId, String cluster, int port, @Nullable Str
 	 */
 	public int targetLinks() {
 		return Math.max(1, this.maxLinks / 2);
+	}
+
+	/**
+	 * Return whether every connection is TLS.
+	 * @return {@code true} when the node has {@link #tls()}
+	 */
+	public boolean tlsEnabled() {
+		return this.tls != null;
+	}
+
+	/**
+	 * Return whether the peer of every connection proved itself with a certificate this
+	 * node trusts: TLS with {@link TcpTls.ClientAuth#NEED}, so that the peers of accepted
+	 * connections presented one (the peers a node dials always do). The handshake may
+	 * then take the certificate as proof of membership.
+	 * @return {@code true} for TLS with client authentication {@code NEED}
+	 */
+	public boolean tlsClientAuthRequired() {
+		return this.tls != null && this.tls.clientAuthRequired();
+	}
+
+	/**
+	 * Return whether the node authenticates the nodes that connect to it, by the
+	 * cluster's secret or by TLS client certificates, which opens its default bind
+	 * address to the network.
+	 * @return {@code false} in protected mode
+	 */
+	public boolean authenticatesPeers() {
+		return this.secretSet || tlsClientAuthRequired();
 	}
 
 	/**

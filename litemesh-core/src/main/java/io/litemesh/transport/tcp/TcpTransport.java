@@ -98,6 +98,8 @@ public final class TcpTransport implements Transport {
 
 	private final LoopResources loops;
 
+	private final @Nullable TlsContexts tls;
+
 	private final AtomicLong clients = new AtomicLong();
 
 	private final SecurityEvents events;
@@ -150,6 +152,8 @@ public final class TcpTransport implements Transport {
 		this.mtu = Math.min(MAX_MTU, this.frameLength);
 		int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
 		this.loops = LoopResources.create("litemesh-" + settings.nodeId(), 1, workers, true);
+		TcpTls tls = settings.tls();
+		this.tls = (tls != null) ? new TlsContexts(tls, settings.nodeId()) : null;
 		this.dialler = new TcpDialler(settings, directory, links, allowedPeers,
 				(address) -> dial(HostAndPort.parse(address, TcpSettings.DEFAULT_PORT)).map(Hello::nodeId), clock);
 	}
@@ -181,6 +185,10 @@ public final class TcpTransport implements Transport {
 	private HostAndPort bind() {
 		String bindHost = bindHost();
 		TcpServer tcpServer = TcpServer.create().host(bindHost).port(this.settings.port()).runOn(this.loops);
+		TlsContexts tls = this.tls;
+		if (tls != null) {
+			tcpServer = tls.secure(tcpServer);
+		}
 		CloseableChannel channel = RSocketServer.create(this::accept)
 			.payloadDecoder(PayloadDecoder.ZERO_COPY)
 			.fragment(this.mtu)
@@ -190,10 +198,21 @@ public final class TcpTransport implements Transport {
 			.block(Duration.ofSeconds(30));
 		this.server = channel;
 		InetSocketAddress bound = channel.address();
-		if (this.settings.bindAddress() == null && !this.settings.secretSet()) {
+		if (this.settings.bindAddress() == null && !this.settings.authenticatesPeers()) {
 			logger.info("LiteMesh node " + this.settings.nodeId() + " listens on " + bindHost + ":" + bound.getPort()
-					+ " only (protected mode: no litemesh.security.secret set). Set litemesh.security.secret to "
-					+ "open it to the network, or litemesh.tcp.bind-address to choose the address.");
+					+ " only (protected mode: neither litemesh.security.secret nor TLS client certificates, "
+					+ "litemesh.tcp.ssl.bundle with litemesh.tcp.ssl.client-auth=need). Set one of them to open it "
+					+ "to the network, or litemesh.tcp.bind-address to choose the address.");
+		}
+		else if (!this.settings.authenticatesPeers() && !isLoopback(bound)) {
+			// only litemesh.security.allow-unauthenticated=true lets a node get here
+			logger.warn("LiteMesh node " + this.settings.nodeId() + " listens on " + bindHost + ":" + bound.getPort()
+					+ " without authenticating its peers (litemesh.security.allow-unauthenticated=true): any "
+					+ "process that reaches this address can join the mesh and call its services");
+		}
+		if (tls != null) {
+			logger.info("LiteMesh node " + this.settings.nodeId() + " accepts and dials TLS connections only ("
+					+ "client certificates: " + tls.clientAuth() + ")");
 		}
 		return AdvertisedAddress.choose(this.settings.advertisedAddress(), bindHost, bound.getPort());
 	}
@@ -202,7 +221,11 @@ public final class TcpTransport implements Transport {
 		if (this.settings.bindAddress() != null) {
 			return this.settings.bindAddress();
 		}
-		return this.settings.secretSet() ? "0.0.0.0" : "127.0.0.1";
+		return this.settings.authenticatesPeers() ? "0.0.0.0" : "127.0.0.1";
+	}
+
+	private static boolean isLoopback(InetSocketAddress address) {
+		return address.getAddress() != null && address.getAddress().isLoopbackAddress();
 	}
 
 	private void checkAdvertisedAddress(HostAndPort advertised) {
@@ -248,6 +271,10 @@ public final class TcpTransport implements Transport {
 			.port(address.port())
 			.runOn(this.loops)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
+		TlsContexts tls = this.tls;
+		if (tls != null) {
+			tcpClient = tls.secure(tcpClient);
+		}
 		return RSocketConnector.create()
 			.metadataMimeType(MimeTypes.ENVELOPE)
 			.dataMimeType(MimeTypes.JSON)
@@ -258,6 +285,7 @@ public final class TcpTransport implements Transport {
 			.maxInboundPayloadSize(this.inboundLimit)
 			.acceptor(SocketAcceptor.with(gate))
 			.connect(TcpClientTransport.create(tcpClient, this.frameLength))
+			.onErrorMap((ex) -> (tls != null) ? tls.explain(ex, address) : ex)
 			.flatMap((rsocket) -> rsocket.requestResponse(this.handshake.helloRequest())
 				.timeout(Duration.ofSeconds(5))
 				.map((reply) -> this.handshake.checkAnswer(reply, own, address))
@@ -342,11 +370,13 @@ public final class TcpTransport implements Transport {
 	}
 
 	/**
-	 * Return how many connections were refused: wrong cluster, protocol or secret proof.
+	 * Return how many connections were refused: wrong cluster, protocol or secret proof,
+	 * or a failed TLS handshake.
 	 * @return the count, on either side of the handshake
 	 */
 	public long refusedConnections() {
-		return this.handshake.refusedConnections();
+		TlsContexts tls = this.tls;
+		return this.handshake.refusedConnections() + ((tls != null) ? tls.refusedConnections() : 0);
 	}
 
 	/**
