@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 
+import io.litemesh.MeshSecurity;
 import io.litemesh.MeshSettings;
 import io.litemesh.MeshTimeoutException;
 import io.litemesh.NoRouteException;
@@ -20,6 +21,7 @@ import io.litemesh.codec.JsonCodec;
 import io.litemesh.invoke.LocalService;
 import io.litemesh.invoke.ServiceRegistry;
 import io.litemesh.membership.Membership;
+import io.litemesh.routing.AccessRules;
 import io.litemesh.routing.MeshViews;
 import io.litemesh.routing.ProviderSelector;
 import io.litemesh.routing.Responders;
@@ -105,6 +107,7 @@ public final class NodeRuntime {
 	/**
 	 * Wire a node.
 	 * @param settings the node's settings
+	 * @param security stock clients' tokens and the services' access rules
 	 * @param codec the payload codec, with the application's mapper
 	 * @param clock the clock of every layer
 	 * @param scheduler the scheduler of every periodic task
@@ -115,8 +118,9 @@ public final class NodeRuntime {
 	 * @param mailboxTimings check-in interval, lease and message lifetimes of the durable
 	 * transports
 	 */
-	public NodeRuntime(MeshSettings settings, JsonCodec codec, Clock clock, Scheduler scheduler, boolean ownScheduler,
-			BiPredicate<String, String> linkFilter, List<MailboxStore> stores, MailboxTimings mailboxTimings) {
+	public NodeRuntime(MeshSettings settings, MeshSecurity security, JsonCodec codec, Clock clock, Scheduler scheduler,
+			boolean ownScheduler, BiPredicate<String, String> linkFilter, List<MailboxStore> stores,
+			MailboxTimings mailboxTimings) {
 		this.settings = settings;
 		this.scheduler = scheduler;
 		this.ownScheduler = ownScheduler;
@@ -128,7 +132,8 @@ public final class NodeRuntime {
 				this.routeTable);
 		this.links = new LinkRegistry(nodeId, this.membership);
 		this.membership.setLinks(this.links);
-		this.router = new Router(settings, this.routeTable, this.links, this.services);
+		this.router = new Router(settings, this.routeTable, this.links, this.services,
+				AccessRules.compile(nodeId, security.accessRules()));
 		ProviderSelector selector = new ProviderSelector(nodeId, this.routeTable, this.router::load);
 		this.views = new MeshViews(nodeId, settings.cluster(), settings.advertiseInterval(), clock, this.membership,
 				this.routeTable, () -> this.addresses, this::serviceInfos);
@@ -137,8 +142,9 @@ public final class NodeRuntime {
 		SharedSecret secret = (settings.secret() != null) ? new SharedSecret(settings.secret(), clock) : null;
 		if (settings.tcpEnabled()) {
 			this.tcp = new TcpTransport(tcpSettings(settings),
-					new Hello(Hello.PROTOCOL, nodeId, settings.cluster(), incarnation, 0, null), secret, responders,
-					this.links, new MembershipPeerDirectory(this.membership.database(), this.routeTable),
+					new Hello(Hello.PROTOCOL, nodeId, settings.cluster(), incarnation, 0, null), secret,
+					security.clientTokens(), responders, this.links,
+					new MembershipPeerDirectory(this.membership.database(), this.routeTable),
 					(peer) -> linkFilter.test(nodeId, peer), clock, scheduler);
 			this.transports.add(this.tcp);
 		}
@@ -311,7 +317,7 @@ public final class NodeRuntime {
 		RoutingStatistics routing = this.router.statistics();
 		return new NodeStatistics(known, reachable, this.links.links().size(), routing.messagesSent(),
 				routing.hopLimitDrops(), routing.malformedMessages(), this.membership.droppedAdvertisements(),
-				(this.tcp != null) ? this.tcp.refusedConnections() : 0);
+				(this.tcp != null) ? this.tcp.refusedConnections() : 0, routing.deniedCalls());
 	}
 
 	/**

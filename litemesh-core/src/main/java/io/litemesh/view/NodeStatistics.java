@@ -14,8 +14,10 @@ package io.litemesh.view;
  * @param malformedMessages messages that could not be read
  * @param droppedAdvertisements advertisements dropped as malformed, oversized or foreign
  * @param refusedConnections connections refused: wrong cluster, protocol or secret proof
+ * @param deniedCalls calls to this node's services that its access rules
+ * ({@code litemesh.security.access.*}) denied
  * @author LiteMesh team
  */
 public record NodeStatistics(long peersKnown, long peersReachable, int links, long messagesSent, long hopLimitDrops,
-		long malformedMessages, long droppedAdvertisements, long refusedConnections) {
+		long malformedMessages, long droppedAdvertisements, long refusedConnections, long deniedCalls) {
 }

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -78,6 +79,8 @@ public final class TcpTransport implements Transport {
 
 	private final Handshake handshake;
 
+	private final ClientAuthenticator clientAuthenticator;
+
 	private final InboundHandler inbound;
 
 	private final LinkRegistry links;
@@ -112,6 +115,8 @@ public final class TcpTransport implements Transport {
 	 * @param hello what the node says of itself when connecting, without timestamp and
 	 * proof
 	 * @param secret the cluster's shared secret, {@code null} for none
+	 * @param clientTokens the token of each stock RSocket client, by client name
+	 * ({@code litemesh.security.clients.*})
 	 * @param inbound where received requests go
 	 * @param links where new links are registered
 	 * @param directory the known peers, for the dialler
@@ -119,11 +124,12 @@ public final class TcpTransport implements Transport {
 	 * @param clock the node's clock, for back-off
 	 * @param scheduler the node's scheduler, for the dialler's ticks
 	 */
-	public TcpTransport(TcpSettings settings, Hello hello, @Nullable SharedSecret secret, InboundHandler inbound,
-			LinkRegistry links, PeerDirectory directory, Predicate<String> allowedPeers, Clock clock,
-			Scheduler scheduler) {
+	public TcpTransport(TcpSettings settings, Hello hello, @Nullable SharedSecret secret,
+			Map<String, String> clientTokens, InboundHandler inbound, LinkRegistry links, PeerDirectory directory,
+			Predicate<String> allowedPeers, Clock clock, Scheduler scheduler) {
 		this.settings = settings;
 		this.handshake = new Handshake(hello, secret);
+		this.clientAuthenticator = new ClientAuthenticator(settings.nodeId(), settings.secretSet(), clientTokens);
 		this.inbound = inbound;
 		this.links = links;
 		this.allowedPeers = allowedPeers;
@@ -264,10 +270,16 @@ public final class TcpTransport implements Transport {
 	private Mono<RSocket> accept(ConnectionSetupPayload setup, RSocket sendingSocket) {
 		String metadataMimeType = setup.metadataMimeType();
 		if (!MimeTypes.ENVELOPE.equals(metadataMimeType)) {
-			if (this.settings.secretSet()) {
-				return Mono.error(this.handshake.refusePlainClient());
+			String clientName;
+			try {
+				clientName = this.clientAuthenticator.admit(setup);
 			}
-			String clientName = "client-" + this.settings.nodeId() + "-" + this.clients.incrementAndGet();
+			catch (RejectedSetupException ex) {
+				return Mono.error(ex);
+			}
+			if (clientName == null) {
+				clientName = "client-" + this.settings.nodeId() + "-" + this.clients.incrementAndGet();
+			}
 			logger.debug("Accepted plain RSocket client " + clientName + " (" + metadataMimeType + ")");
 			return Mono.just(this.inbound.clientResponder(clientName, metadataMimeType));
 		}
@@ -295,11 +307,12 @@ public final class TcpTransport implements Transport {
 	}
 
 	/**
-	 * Return how many connections were refused: wrong cluster, protocol or secret proof.
+	 * Return how many connections were refused: wrong cluster, protocol or secret proof,
+	 * or a plain client without the right credentials.
 	 * @return the count, on either side of the handshake
 	 */
 	public long refusedConnections() {
-		return this.handshake.refusedConnections();
+		return this.handshake.refusedConnections() + this.clientAuthenticator.refused();
 	}
 
 	/**
