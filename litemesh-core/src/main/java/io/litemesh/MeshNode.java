@@ -65,6 +65,15 @@ public final class MeshNode implements AutoCloseable {
 	}
 
 	/**
+	 * Return who may connect to this node as a stock client and who may call which of its
+	 * services.
+	 * @return the client tokens and access rules; its {@code toString()} shows no token
+	 */
+	public MeshSecurity security() {
+		return this.runtime.security();
+	}
+
+	/**
 	 * Offer a bean's public methods as a service. Allowed before and after
 	 * {@link #start()}; after it, the mesh learns of the service with the next
 	 * advertisement, sent at once.

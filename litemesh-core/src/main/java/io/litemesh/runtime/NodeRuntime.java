@@ -74,6 +74,8 @@ public final class NodeRuntime {
 
 	private final MeshSettings settings;
 
+	private final MeshSecurity security;
+
 	private final JsonMapper controlMapper = JsonMapper.builder().build();
 
 	private final Scheduler scheduler;
@@ -122,6 +124,7 @@ public final class NodeRuntime {
 			boolean ownScheduler, BiPredicate<String, String> linkFilter, List<MailboxStore> stores,
 			MailboxTimings mailboxTimings) {
 		this.settings = settings;
+		this.security = security;
 		this.scheduler = scheduler;
 		this.ownScheduler = ownScheduler;
 		long incarnation = clock.millis();
@@ -172,6 +175,14 @@ public final class NodeRuntime {
 	 */
 	public MeshSettings settings() {
 		return this.settings;
+	}
+
+	/**
+	 * Return the node's client tokens and access rules.
+	 * @return the security settings
+	 */
+	public MeshSecurity security() {
+		return this.security;
 	}
 
 	/**
