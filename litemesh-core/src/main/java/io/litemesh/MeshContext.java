@@ -12,9 +12,13 @@ package io.litemesh;
 public interface MeshContext {
 
 	/**
-	 * Return the id of the node that made the call, or a {@code client:} name for a plain
-	 * RSocket client.
-	 * @return the caller node id
+	 * Return who made the call, as the mesh authenticated it: the id of the calling node,
+	 * or {@code client:<name>} for a stock RSocket client that the node it connected to
+	 * authenticated as {@code <name>} ({@code litemesh.security.clients.<name>}), however
+	 * many hops that node is away. A client admitted without credentials (protected mode
+	 * only) has a generated name, {@code client-<node>-<n>}. Access rules
+	 * ({@code litemesh.security.access.<service>}) are checked against this identity.
+	 * @return the caller's node id or client identity
 	 */
 	String callerNodeId();
 

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -64,6 +65,15 @@ public final class MeshNode implements AutoCloseable {
 	 */
 	public MeshSettings settings() {
 		return this.runtime.settings();
+	}
+
+	/**
+	 * Return who may connect to this node as a stock client and who may call which of its
+	 * services.
+	 * @return the client tokens and access rules; its {@code toString()} shows no token
+	 */
+	public MeshSecurity security() {
+		return this.runtime.security();
 	}
 
 	/**
@@ -210,6 +220,10 @@ public final class MeshNode implements AutoCloseable {
 
 		private boolean allowUnauthenticated;
 
+		private final Map<String, String> clientTokens = new LinkedHashMap<>();
+
+		private final Map<String, String> accessRules = new LinkedHashMap<>();
+
 		private Builder() {
 		}
 
@@ -313,6 +327,44 @@ public final class MeshNode implements AutoCloseable {
 		}
 
 		/**
+		 * Admit the stock RSocket client {@code name} with a token, as
+		 * {@code litemesh.security.clients.<name>} does. With a secret set, stock clients
+		 * must present a token in their SETUP (RSocket's authentication extension,
+		 * {@code simple} with this name or {@code bearer}), and they call as
+		 * {@code client:<name>}. In protected mode (no secret) clients may still connect
+		 * without one.
+		 * @param name the client's name: letters, digits, {@code .}, {@code _} or
+		 * {@code -}
+		 * @param token its token, unique among the clients; never logged or shown
+		 * @return this builder
+		 * @throws InvalidMeshSettingException when the name or token is bad
+		 */
+		public Builder clientToken(String name, String token) {
+			MeshSecurity.checkClient(name, token);
+			this.clientTokens.put(name, token);
+			return this;
+		}
+
+		/**
+		 * Restrict who may call a service of this node, as
+		 * {@code litemesh.security.access.<service>} does. A service with no rule may be
+		 * called by every member and admitted client; the node itself may always call its
+		 * own services.
+		 * @param service the service
+		 * @param rule a comma-separated list of node-id patterns with {@code *}
+		 * ({@code catalog-*}), {@code client:<name>}, {@code client:*}, or {@code *} for
+		 * everyone
+		 * @return this builder
+		 * @throws InvalidMeshSettingException when the rule is empty or malformed, or the
+		 * service is the built-in {@code mesh}
+		 */
+		public Builder accessRule(String service, String rule) {
+			MeshSecurity.checkAccessRule(service, rule);
+			this.accessRules.put(service, rule);
+			return this;
+		}
+
+		/**
 		 * Build the node, validating the settings.
 		 * @return a node, not yet started
 		 * @throws InvalidMeshSettingException when a setting is bad, or the node would
@@ -331,8 +383,9 @@ public final class MeshNode implements AutoCloseable {
 			Scheduler given = this.scheduler;
 			Scheduler scheduler = (given != null) ? given
 					: Schedulers.newSingle("litemesh-" + settings.nodeId() + "-timer", true);
-			return new MeshNode(new NodeRuntime(settings, codec, this.clock, scheduler, given == null, this.linkFilter,
-					List.copyOf(this.mailboxStores), this.mailboxTimings, this.tls));
+			MeshSecurity security = MeshSecurity.of(this.clientTokens, this.accessRules);
+			return new MeshNode(new NodeRuntime(settings, security, codec, this.clock, scheduler, given == null,
+					this.linkFilter, List.copyOf(this.mailboxStores), this.mailboxTimings, this.tls));
 		}
 
 		private void checkUnauthenticatedBind(MeshSettings settings) {

@@ -48,7 +48,8 @@ public class MeshHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("hopLimitDrops", health.hopLimitDrops())
 			.withDetail("malformedMessages", health.malformedMessages())
 			.withDetail("droppedAdvertisements", health.droppedAdvertisements())
-			.withDetail("refusedConnections", health.refusedConnections());
+			.withDetail("refusedConnections", health.refusedConnections())
+			.withDetail("deniedCalls", health.deniedCalls());
 		if (health.transports() != null) {
 			builder.withDetail("transports", health.transports());
 		}

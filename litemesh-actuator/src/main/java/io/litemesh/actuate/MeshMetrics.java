@@ -43,6 +43,7 @@ public class MeshMetrics implements MeterBinder {
 		dropped(registry, "malformed", NodeStatistics::malformedMessages);
 		dropped(registry, "advertisement", NodeStatistics::droppedAdvertisements);
 		dropped(registry, "refused-connection", NodeStatistics::refusedConnections);
+		dropped(registry, "denied", NodeStatistics::deniedCalls);
 		Gauge.builder("litemesh.peers", this.node, counter(NodeStatistics::peersKnown))
 			.description("Other nodes this node knows of")
 			.baseUnit("nodes")

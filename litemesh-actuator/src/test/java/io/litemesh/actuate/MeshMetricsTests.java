@@ -54,7 +54,7 @@ class MeshMetricsTests {
 				.isGreaterThanOrEqualTo(sentBefore + 5);
 			assertThat(registry.get("litemesh.links").gauge().value()).isEqualTo(1);
 			assertThat(registry.get("litemesh.peers").tag("state", "known").gauge().value()).isEqualTo(1);
-			assertThat(registry.get("litemesh.messages.dropped").functionCounters()).hasSize(4);
+			assertThat(registry.get("litemesh.messages.dropped").functionCounters()).hasSize(5);
 			assertThat(registry.getMeters())
 				.allSatisfy((meter) -> assertThat(meter.getId().getDescription()).isNotBlank());
 		}

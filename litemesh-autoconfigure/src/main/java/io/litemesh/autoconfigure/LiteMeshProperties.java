@@ -5,7 +5,9 @@ package io.litemesh.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.litemesh.transport.tcp.TcpTls;
 import org.jspecify.annotations.Nullable;
@@ -422,6 +424,24 @@ public class LiteMeshProperties {
 		 */
 		private boolean allowUnauthenticated;
 
+		/**
+		 * Token of each stock RSocket client, by client name. With a secret, a client is
+		 * admitted only with RSocket's authentication extension in its SETUP metadata:
+		 * "simple" with its name and token, or "bearer" with its token; it then calls as
+		 * 'client:<name>'. Without a secret (loopback only), clients may also connect
+		 * without credentials.
+		 */
+		private Map<String, String> clients = new LinkedHashMap<>();
+
+		/**
+		 * Who may call each service of this node, by service name: a comma-separated list
+		 * of node-id patterns with '*' (such as 'catalog-*'), 'client:<name>', 'client:*'
+		 * for every admitted client, or '*' for everyone. A service with no entry may be
+		 * called by every member and admitted client; a node may always call its own
+		 * services.
+		 */
+		private Map<String, String> access = new LinkedHashMap<>();
+
 		public @Nullable String getSecret() {
 			return this.secret;
 		}
@@ -436,6 +456,23 @@ public class LiteMeshProperties {
 
 		public void setAllowUnauthenticated(boolean allowUnauthenticated) {
 			this.allowUnauthenticated = allowUnauthenticated;
+
+		}
+
+		public Map<String, String> getClients() {
+			return this.clients;
+		}
+
+		public void setClients(Map<String, String> clients) {
+			this.clients = clients;
+		}
+
+		public Map<String, String> getAccess() {
+			return this.access;
+		}
+
+		public void setAccess(Map<String, String> access) {
+			this.access = access;
 		}
 
 	}

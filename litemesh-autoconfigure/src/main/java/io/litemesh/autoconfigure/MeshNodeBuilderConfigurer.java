@@ -5,6 +5,8 @@ package io.litemesh.autoconfigure;
 
 import io.litemesh.InvalidMeshSettingException;
 import io.litemesh.MeshNode;
+import io.litemesh.MeshSecurity;
+import io.litemesh.autoconfigure.LiteMeshProperties.Security;
 import io.litemesh.autoconfigure.LiteMeshProperties.Tcp;
 import org.jspecify.annotations.Nullable;
 
@@ -69,6 +71,7 @@ final class MeshNodeBuilderConfigurer {
 			.tcpEnabled(tcp.isEnabled());
 		try {
 			builder.settings();
+			security(builder, properties.getSecurity());
 		}
 		catch (InvalidMeshSettingException ex) {
 			throw invalid(ex);
@@ -93,6 +96,16 @@ final class MeshNodeBuilderConfigurer {
 
 	private static InvalidConfigurationPropertyValueException invalid(InvalidMeshSettingException ex) {
 		return new InvalidConfigurationPropertyValueException(ex.property(), ex.value(), "Value " + ex.reason());
+	}
+
+	/**
+	 * Apply client tokens and access rules, checked together first (a token used by two
+	 * clients, say), so that the error names the key; a token is never shown.
+	 */
+	private static void security(MeshNode.Builder builder, Security security) {
+		MeshSecurity.of(security.getClients(), security.getAccess());
+		security.getClients().forEach(builder::clientToken);
+		security.getAccess().forEach(builder::accessRule);
 	}
 
 	private String nodeId() {

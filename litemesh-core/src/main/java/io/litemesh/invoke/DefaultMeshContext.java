@@ -10,7 +10,8 @@ import org.springframework.util.Assert;
 /**
  * The {@link MeshContext} that dispatch hands to an endpoint.
  *
- * @param callerNodeId the id of the node that made the call
+ * @param callerNodeId who made the call: a node id, or {@code client:<name>} for an
+ * authenticated stock client
  * @param service the name of the service called
  * @param endpoint the name of the endpoint called
  * @param hops how many hops the call took, {@code 0} when the caller is this node

@@ -24,7 +24,9 @@ import reactor.core.publisher.Mono;
  * Serves a plain RSocket client (such as Spring's {@code RSocketRequester} or
  * rsocket-js): the route {@code <service>.<endpoint>} in its routing metadata becomes an
  * anycast call to whichever node provides the service, with the JSON payload passed
- * through.
+ * through. The client's identity, {@code client:<name>} as the transport authenticated
+ * it, is the source of every call, so the serving node checks its access rules against
+ * the client however many hops away it is, and the client never writes it itself.
  *
  * @author LiteMesh team
  */

@@ -3,6 +3,7 @@
  */
 package io.litemesh.routing;
 
+import io.litemesh.MeshAccessDeniedException;
 import io.litemesh.NoRouteException;
 import io.litemesh.PayloadTooLargeException;
 import io.litemesh.invoke.DefaultMeshContext;
@@ -17,8 +18,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Hands calls for this node to its local beans, and checks the sizes of what they are
- * given and what they answer against {@code litemesh.max-frame-size}.
+ * Hands calls for this node to its local beans, once the service's access rules admit the
+ * caller, and checks the sizes of what they are given and what they answer against
+ * {@code litemesh.max-frame-size}.
+ * <p>
+ * The access check sits here because every call a local bean serves passes through this
+ * class, whatever brought it: a call from this node, a request, stream or fire-and-forget
+ * over a link, or a broadcast. The caller checked is the envelope's source, which the
+ * node that let the caller in wrote and relays never change.
  *
  * @author LiteMesh team
  */
@@ -32,42 +39,54 @@ final class LocalDispatcher {
 
 	private final ServiceRegistry services;
 
-	LocalDispatcher(String localId, int maxFrameSize, ServiceRegistry services) {
+	private final AccessRules access;
+
+	private final TrafficCounters counters;
+
+	LocalDispatcher(String localId, int maxFrameSize, ServiceRegistry services, AccessRules access,
+			TrafficCounters counters) {
 		this.localId = localId;
 		this.maxFrameSize = maxFrameSize;
 		this.services = services;
+		this.access = access;
+		this.counters = counters;
 	}
 
 	/**
 	 * Invoke a local endpoint for a request-response.
 	 * @param context who calls what
 	 * @param data the JSON payload
-	 * @return the JSON reply
+	 * @return the JSON reply; {@link MeshAccessDeniedException} when the access rules
+	 * deny the caller
 	 */
 	Mono<byte[]> request(DefaultMeshContext context, byte[] data) {
-		return Mono.defer(() -> endpoint(context.service(), context.endpoint()).invoke(data, context));
+		return Mono.defer(() -> endpoint(context).invoke(data, context));
 	}
 
 	/**
 	 * Invoke a local endpoint for a request-stream.
 	 * @param context who calls what
 	 * @param data the JSON payload
-	 * @return the JSON elements
+	 * @return the JSON elements; {@link MeshAccessDeniedException} when the access rules
+	 * deny the caller
 	 */
 	Flux<byte[]> stream(DefaultMeshContext context, byte[] data) {
-		return Flux.defer(() -> endpoint(context.service(), context.endpoint()).invokeStream(data, context));
+		return Flux.defer(() -> endpoint(context).invokeStream(data, context));
 	}
 
 	/**
-	 * Invoke a local endpoint for a fire-and-forget: nobody waits, so a failure is
-	 * logged.
+	 * Invoke a local endpoint for a fire-and-forget: nobody waits, so a failure is logged
+	 * (a denial once, by the access check).
 	 * @param context who calls what
 	 * @param data the JSON payload
 	 */
 	void fire(DefaultMeshContext context, byte[] data) {
-		request(context, data).subscribe(null, (ex) -> logger.debug(
-				"Fire-and-forget " + context.service() + "." + context.endpoint() + " failed on node " + this.localId,
-				ex));
+		request(context, data).subscribe(null, (ex) -> {
+			if (!(ex instanceof MeshAccessDeniedException)) {
+				logger.debug("Fire-and-forget " + context.service() + "." + context.endpoint() + " failed on node "
+						+ this.localId, ex);
+			}
+		});
 	}
 
 	/**
@@ -96,6 +115,26 @@ final class LocalDispatcher {
 					+ "litemesh.max-frame-size (" + this.maxFrameSize + " bytes)");
 		}
 		return reply;
+	}
+
+	private Endpoint endpoint(DefaultMeshContext context) {
+		// before the lookup, so a denied caller learns nothing of the service's endpoints
+		checkAccess(context);
+		return endpoint(context.service(), context.endpoint());
+	}
+
+	private void checkAccess(DefaultMeshContext context) {
+		String service = context.service();
+		String caller = context.callerNodeId();
+		if (this.access.allows(service, caller)) {
+			return;
+		}
+		this.counters.denied();
+		logger.debug("Denied " + caller + " access to " + service + "." + context.endpoint() + " on node "
+				+ this.localId + " (litemesh.security.access." + service + "=" + this.access.describe(service) + ")");
+		throw new MeshAccessDeniedException(
+				"Node " + this.localId + " denies caller '" + caller + "' access to service '" + service
+						+ "'; add the caller to litemesh.security.access." + service + " on that node to allow it");
 	}
 
 	private Endpoint endpoint(String serviceName, String endpointName) {

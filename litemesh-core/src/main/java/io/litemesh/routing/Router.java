@@ -19,8 +19,6 @@ import io.litemesh.invoke.ServiceRegistry;
 import io.litemesh.transport.Link;
 import io.litemesh.transport.LinkRegistry;
 import io.rsocket.Payload;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,8 +32,6 @@ import reactor.core.publisher.Mono;
  * @author LiteMesh team
  */
 public final class Router {
-
-	private static final Log logger = LogFactory.getLog(Router.class);
 
 	private final String localId;
 
@@ -58,11 +54,13 @@ public final class Router {
 	 * @param routeTable the routes
 	 * @param links the node's links
 	 * @param services the local services
+	 * @param access who may call which local service
 	 */
-	public Router(MeshSettings settings, RouteTable routeTable, LinkRegistry links, ServiceRegistry services) {
+	public Router(MeshSettings settings, RouteTable routeTable, LinkRegistry links, ServiceRegistry services,
+			AccessRules access) {
 		this.localId = settings.nodeId();
 		this.forwarder = new Forwarder(this.localId, settings.maxHops(), routeTable, links, this.counters);
-		this.dispatcher = new LocalDispatcher(this.localId, settings.maxFrameSize(), services);
+		this.dispatcher = new LocalDispatcher(this.localId, settings.maxFrameSize(), services, access, this.counters);
 		this.broadcaster = new Broadcaster(this.localId, settings.maxHops(), routeTable, this.forwarder,
 				this.dispatcher);
 		this.inbound = new InboundRouter(this.localId, this.forwarder, this.dispatcher, this.broadcaster,
@@ -124,8 +122,7 @@ public final class Router {
 		return Mono.defer(() -> {
 			this.dispatcher.checkSize(data, call);
 			if (isLocal(call)) {
-				this.dispatcher.request(localContext(call), data)
-					.subscribe(null, (ex) -> logger.debug("Fire-and-forget " + call + " failed", ex));
+				this.dispatcher.fire(localContext(call), data);
 				return Mono.<Void>empty();
 			}
 			Link link = this.forwarder.link(call.nodeId());

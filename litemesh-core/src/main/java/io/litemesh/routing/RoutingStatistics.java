@@ -9,7 +9,9 @@ package io.litemesh.routing;
  * @param messagesSent messages this node handed to its links, relayed ones included
  * @param hopLimitDrops messages dropped at the hop limit ({@code litemesh.max-hops})
  * @param malformedMessages messages that could not be read
+ * @param deniedCalls calls to local services that the access rules
+ * ({@code litemesh.security.access.*}) denied
  * @author LiteMesh team
  */
-public record RoutingStatistics(long messagesSent, long hopLimitDrops, long malformedMessages) {
+public record RoutingStatistics(long messagesSent, long hopLimitDrops, long malformedMessages, long deniedCalls) {
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the routing layer of one node counts: messages handed to links, messages dropped
- * at the hop limit, and messages that could not be read.
+ * at the hop limit, messages that could not be read, and calls its access rules denied.
  *
  * @author LiteMesh team
  */
@@ -18,6 +18,8 @@ final class TrafficCounters {
 	private final AtomicLong hopLimitDrops = new AtomicLong();
 
 	private final AtomicLong malformed = new AtomicLong();
+
+	private final AtomicLong denied = new AtomicLong();
 
 	void sent() {
 		this.sent.incrementAndGet();
@@ -31,8 +33,13 @@ final class TrafficCounters {
 		this.malformed.incrementAndGet();
 	}
 
+	void denied() {
+		this.denied.incrementAndGet();
+	}
+
 	RoutingStatistics snapshot() {
-		return new RoutingStatistics(this.sent.get(), this.hopLimitDrops.get(), this.malformed.get());
+		return new RoutingStatistics(this.sent.get(), this.hopLimitDrops.get(), this.malformed.get(),
+				this.denied.get());
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 
+import io.litemesh.MeshSecurity;
 import io.litemesh.MeshSettings;
 import io.litemesh.MeshTimeoutException;
 import io.litemesh.NoRouteException;
@@ -20,6 +21,7 @@ import io.litemesh.codec.JsonCodec;
 import io.litemesh.invoke.LocalService;
 import io.litemesh.invoke.ServiceRegistry;
 import io.litemesh.membership.Membership;
+import io.litemesh.routing.AccessRules;
 import io.litemesh.routing.MeshViews;
 import io.litemesh.routing.ProviderSelector;
 import io.litemesh.routing.Responders;
@@ -73,6 +75,8 @@ public final class NodeRuntime {
 
 	private final MeshSettings settings;
 
+	private final MeshSecurity security;
+
 	private final JsonMapper controlMapper = JsonMapper.builder().build();
 
 	private final Scheduler scheduler;
@@ -108,6 +112,7 @@ public final class NodeRuntime {
 	/**
 	 * Wire a node.
 	 * @param settings the node's settings
+	 * @param security stock clients' tokens and the services' access rules
 	 * @param codec the payload codec, with the application's mapper
 	 * @param clock the clock of every layer
 	 * @param scheduler the scheduler of every periodic task
@@ -119,10 +124,11 @@ public final class NodeRuntime {
 	 * transports
 	 * @param tls TLS on every TCP connection, {@code null} for plain TCP
 	 */
-	public NodeRuntime(MeshSettings settings, JsonCodec codec, Clock clock, Scheduler scheduler, boolean ownScheduler,
-			BiPredicate<String, String> linkFilter, List<MailboxStore> stores, MailboxTimings mailboxTimings,
-			@Nullable TcpTls tls) {
+	public NodeRuntime(MeshSettings settings, MeshSecurity security, JsonCodec codec, Clock clock, Scheduler scheduler,
+			boolean ownScheduler, BiPredicate<String, String> linkFilter, List<MailboxStore> stores,
+			MailboxTimings mailboxTimings, @Nullable TcpTls tls) {
 		this.settings = settings;
+		this.security = security;
 		this.scheduler = scheduler;
 		this.ownScheduler = ownScheduler;
 		long incarnation = clock.millis();
@@ -134,7 +140,8 @@ public final class NodeRuntime {
 				this.routeTable, this.events);
 		this.links = new LinkRegistry(nodeId, this.membership);
 		this.membership.setLinks(this.links);
-		this.router = new Router(settings, this.routeTable, this.links, this.services);
+		this.router = new Router(settings, this.routeTable, this.links, this.services,
+				AccessRules.compile(nodeId, security.accessRules()));
 		ProviderSelector selector = new ProviderSelector(nodeId, this.routeTable, this.router::load);
 		this.views = new MeshViews(nodeId, settings.cluster(), settings.advertiseInterval(), clock, this.membership,
 				this.routeTable, () -> this.addresses, this::serviceInfos);
@@ -142,8 +149,9 @@ public final class NodeRuntime {
 				() -> this.controlMapper.writeValueAsBytes(localState()), this.events);
 		SharedSecret secret = (settings.secret() != null) ? new SharedSecret(settings.secret(), clock) : null;
 		if (settings.tcpEnabled()) {
-			this.tcp = new TcpTransport(tcpSettings(settings, tls), incarnation, secret, this.events, responders,
-					this.links, new MembershipPeerDirectory(this.membership.database(), this.routeTable),
+			this.tcp = new TcpTransport(tcpSettings(settings, tls), incarnation, secret, this.events,
+					security.clientTokens(), responders, this.links,
+					new MembershipPeerDirectory(this.membership.database(), this.routeTable),
 					(peer) -> linkFilter.test(nodeId, peer), clock, scheduler);
 			this.transports.add(this.tcp);
 		}
@@ -171,6 +179,14 @@ public final class NodeRuntime {
 	 */
 	public MeshSettings settings() {
 		return this.settings;
+	}
+
+	/**
+	 * Return the node's client tokens and access rules.
+	 * @return the security settings
+	 */
+	public MeshSecurity security() {
+		return this.security;
 	}
 
 	/**
@@ -316,7 +332,7 @@ public final class NodeRuntime {
 		RoutingStatistics routing = this.router.statistics();
 		return new NodeStatistics(known, reachable, this.links.links().size(), routing.messagesSent(),
 				routing.hopLimitDrops(), routing.malformedMessages(), this.membership.droppedAdvertisements(),
-				(this.tcp != null) ? this.tcp.refusedConnections() : 0, this.events.counts());
+				(this.tcp != null) ? this.tcp.refusedConnections() : 0, routing.deniedCalls(), this.events.counts());
 	}
 
 	/**

@@ -25,7 +25,9 @@ public interface InboundHandler {
 	/**
 	 * Return the responder for requests from a plain RSocket client (routing metadata,
 	 * JSON).
-	 * @param clientName a name for the client, used as its caller id
+	 * @param clientName the client's identity, the source of every call it makes:
+	 * {@code client:<name>} when the transport authenticated it, else a name the
+	 * transport made up (protected mode)
 	 * @param metadataMimeType the metadata MIME type the client announced in its SETUP
 	 * @return the responder
 	 */

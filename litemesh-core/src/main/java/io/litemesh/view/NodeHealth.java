@@ -27,12 +27,13 @@ import org.jspecify.annotations.Nullable;
  * none
  * @param advertisedAddressVerified whether the node reached itself at its advertised
  * address, {@code null} when it does not listen
+ * @param deniedCalls calls to the node's services that its access rules denied
  * @author LiteMesh team
  */
 public record NodeHealth(String status, String nodeId, long peersKnown, long peersReachable, int links,
 		long messagesSent, long hopLimitDrops, long malformedMessages, long droppedAdvertisements,
 		long refusedConnections, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<TransportHealth> transports,
-		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean advertisedAddressVerified) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean advertisedAddressVerified, long deniedCalls) {
 
 	/**
 	 * Create the health of a node from its counters.
@@ -49,7 +50,8 @@ public record NodeHealth(String status, String nodeId, long peersKnown, long pee
 		return new NodeHealth(up ? "UP" : "DOWN", nodeId, statistics.peersKnown(), statistics.peersReachable(),
 				statistics.links(), statistics.messagesSent(), statistics.hopLimitDrops(),
 				statistics.malformedMessages(), statistics.droppedAdvertisements(), statistics.refusedConnections(),
-				transports.isEmpty() ? null : List.copyOf(transports), advertisedAddressVerified);
+				transports.isEmpty() ? null : List.copyOf(transports), advertisedAddressVerified,
+				statistics.deniedCalls());
 	}
 
 	/**

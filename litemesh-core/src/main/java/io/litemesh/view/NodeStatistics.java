@@ -16,12 +16,15 @@ import java.util.Map;
  * @param malformedMessages messages that could not be read
  * @param droppedAdvertisements advertisements dropped as malformed, oversized or foreign
  * @param refusedConnections connections refused: wrong cluster, protocol or secret proof
+ * @param deniedCalls calls to this node's services that its access rules
+ * ({@code litemesh.security.access.*}) denied
  * @param refusals what this node refused for its safety, by reason (such as
  * {@code proof}, {@code forged-advertisement}); every reason is present
  * @author LiteMesh team
  */
 public record NodeStatistics(long peersKnown, long peersReachable, int links, long messagesSent, long hopLimitDrops,
-		long malformedMessages, long droppedAdvertisements, long refusedConnections, Map<String, Long> refusals) {
+		long malformedMessages, long droppedAdvertisements, long refusedConnections, long deniedCalls,
+		Map<String, Long> refusals) {
 
 	/**
 	 * Copy the refusals.

@@ -210,16 +210,6 @@ final class Handshake {
 	}
 
 	/**
-	 * Refuse a plain RSocket client, which cannot prove the secret.
-	 * @return the error that refuses its SETUP
-	 */
-	RejectedSetupException refusePlainClient() {
-		return rejectSetup(Refusal.CLIENT, "a plain RSocket client without credentials",
-				"Node " + this.nodeId + " requires credentials (litemesh.security.clients); plain RSocket "
-						+ "clients without them are refused");
-	}
-
-	/**
 	 * Count a connection that closed, or timed out, before its handshake was done.
 	 * @param remote the dialling node's hello
 	 * @param why what happened

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -86,6 +87,8 @@ public final class TcpTransport implements Transport {
 
 	private final Handshake handshake;
 
+	private final ClientAuthenticator clientAuthenticator;
+
 	private final InboundHandler inbound;
 
 	private final LinkRegistry links;
@@ -128,6 +131,8 @@ public final class TcpTransport implements Transport {
 	 * @param incarnation when the node started, as its hello says
 	 * @param secret the cluster's shared secret, {@code null} for none
 	 * @param events where refusals are counted and logged
+	 * @param clientTokens the token of each stock RSocket client, by client name
+	 * ({@code litemesh.security.clients.*})
 	 * @param inbound where received requests go
 	 * @param links where new links are registered
 	 * @param directory the known peers, for the dialler
@@ -136,11 +141,14 @@ public final class TcpTransport implements Transport {
 	 * @param scheduler the node's scheduler, for the dialler's ticks
 	 */
 	public TcpTransport(TcpSettings settings, long incarnation, @Nullable SharedSecret secret, SecurityEvents events,
-			InboundHandler inbound, LinkRegistry links, PeerDirectory directory, Predicate<String> allowedPeers,
-			Clock clock, Scheduler scheduler) {
+			Map<String, String> clientTokens, InboundHandler inbound, LinkRegistry links, PeerDirectory directory,
+			Predicate<String> allowedPeers, Clock clock, Scheduler scheduler) {
 		this.settings = settings;
 		this.events = events;
 		this.handshake = new Handshake(settings.nodeId(), settings.cluster(), incarnation, secret, events);
+		// stock clients need credentials wherever nodes must authenticate
+		this.clientAuthenticator = new ClientAuthenticator(settings.nodeId(), settings.authenticatesPeers(),
+				clientTokens);
 		// a node links to few peers; far more connections than that is a flood
 		this.maxAcceptedConnections = Math.max(64, settings.maxLinks() * 8);
 		this.inbound = inbound;
@@ -315,10 +323,17 @@ public final class TcpTransport implements Transport {
 	private Mono<RSocket> accept(ConnectionSetupPayload setup, RSocket sendingSocket) {
 		String metadataMimeType = setup.metadataMimeType();
 		if (!MimeTypes.ENVELOPE.equals(metadataMimeType)) {
-			if (this.settings.secretSet()) {
-				return Mono.error(this.handshake.refusePlainClient());
+			String clientName;
+			try {
+				clientName = this.clientAuthenticator.admit(setup);
 			}
-			String clientName = "client-" + this.settings.nodeId() + "-" + this.clients.incrementAndGet();
+			catch (RejectedSetupException ex) {
+				this.events.refused(Refusal.CLIENT, "a stock RSocket client: " + ex.getMessage());
+				return Mono.error(ex);
+			}
+			if (clientName == null) {
+				clientName = "client-" + this.settings.nodeId() + "-" + this.clients.incrementAndGet();
+			}
 			logger.debug("Accepted plain RSocket client " + clientName + " (" + metadataMimeType + ")");
 			return Mono.just(this.inbound.clientResponder(clientName, metadataMimeType));
 		}
@@ -371,12 +386,13 @@ public final class TcpTransport implements Transport {
 
 	/**
 	 * Return how many connections were refused: wrong cluster, protocol or secret proof,
-	 * or a failed TLS handshake.
+	 * a failed TLS handshake, or a plain client without the right credentials.
 	 * @return the count, on either side of the handshake
 	 */
 	public long refusedConnections() {
 		TlsContexts tls = this.tls;
-		return this.handshake.refusedConnections() + ((tls != null) ? tls.refusedConnections() : 0);
+		return this.handshake.refusedConnections() + ((tls != null) ? tls.refusedConnections() : 0)
+				+ this.clientAuthenticator.refused();
 	}
 
 	/**
