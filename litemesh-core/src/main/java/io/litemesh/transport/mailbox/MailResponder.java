@@ -4,11 +4,13 @@
 package io.litemesh.transport.mailbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.litemesh.codec.MessageIds;
 import io.litemesh.transport.mailbox.MailFrames.Frame;
@@ -23,6 +25,16 @@ import org.jspecify.annotations.Nullable;
  * {@code STREAM} messages to the node's responder for the sending peer and writes what
  * that answers, with exactly the demand the requester sent ({@code REQUEST_N}), until the
  * requester cancels. Errors carry what an RSocket error frame would: the error's message.
+ * <p>
+ * A served request never outlives its requester. The requester's link going away (its
+ * lease ended or it checked out) cancels what it asked at once. Besides, {@link #expire}
+ * cancels a request-response once the request timeout has passed, as its requester gave
+ * up by then and its own request expired, and a request or stream of a sender that has no
+ * link to this node once the request timeout has passed: nothing would ever end it, as no
+ * lease of that sender can run out (without a secret, anyone who can write to the store
+ * sends). A stream of a linked peer is not bounded by time: it may idle for long
+ * legitimately (a slow source, a consumer that paces itself), and the peer's lease
+ * already tells whether its requester still lives.
  *
  * @author LiteMesh team
  */
@@ -38,13 +50,17 @@ final class MailResponder implements ServedRequest.Replier {
 
 	private final Duration replyTtl;
 
+	private final Clock clock;
+
 	private final Map<UUID, ServedRequest> served = new ConcurrentHashMap<>();
 
-	MailResponder(MailSender sender, MailFrames frames, Function<String, RSocket> responders, Duration replyTtl) {
+	MailResponder(MailSender sender, MailFrames frames, Function<String, RSocket> responders, Duration replyTtl,
+			Clock clock) {
 		this.sender = sender;
 		this.frames = frames;
 		this.responders = responders;
 		this.replyTtl = replyTtl;
+		this.clock = clock;
 	}
 
 	/**
@@ -80,7 +96,8 @@ final class MailResponder implements ServedRequest.Replier {
 	}
 
 	private void serve(MailMessage request, long initialDemand, byte[] data, boolean single) {
-		ServedRequest stream = new ServedRequest(request.from(), request.correlation(), single, initialDemand, this);
+		ServedRequest stream = new ServedRequest(request.from(), request.correlation(), single, initialDemand,
+				this.clock.millis(), this);
 		this.served.put(request.correlation(), stream);
 		Payload payload = MailFrames.payload(request.metadata(), data);
 		RSocket responder = this.responders.apply(request.from());
@@ -99,6 +116,24 @@ final class MailResponder implements ServedRequest.Replier {
 	void linkClosed(MailboxLink link) {
 		this.served.forEach((id, stream) -> {
 			if (stream.peerId().equals(link.peerId()) && this.served.remove(id, stream)) {
+				stream.dispose();
+			}
+		});
+	}
+
+	/**
+	 * Cancel the served requests whose requester cannot be waiting any more, as the class
+	 * description says.
+	 * @param now the current time, epoch milliseconds
+	 * @param linked tells whether a peer has an open link to this node
+	 */
+	void expire(long now, Predicate<String> linked) {
+		long limit = now - this.replyTtl.toMillis();
+		this.served.forEach((id, stream) -> {
+			boolean over = stream.startedAtMillis() < limit && (stream.single() || !linked.test(stream.peerId()));
+			if (over && this.served.remove(id, stream)) {
+				logger.debug("Cancelled " + (stream.single() ? "the request " : "the stream ") + id + " of "
+						+ stream.peerId() + ": its requester cannot be waiting any more");
 				stream.dispose();
 			}
 		});

@@ -29,6 +29,8 @@ final class ServedRequest extends BaseSubscriber<Payload> {
 
 	private final boolean single;
 
+	private final long startedAtMillis;
+
 	private final Replier replier;
 
 	private long demandBeforeSubscribe;
@@ -37,8 +39,10 @@ final class ServedRequest extends BaseSubscriber<Payload> {
 
 	private boolean answered;
 
-	ServedRequest(String peerId, UUID correlation, boolean single, long initialDemand, Replier replier) {
+	ServedRequest(String peerId, UUID correlation, boolean single, long initialDemand, long startedAtMillis,
+			Replier replier) {
 		this.peerId = peerId;
+		this.startedAtMillis = startedAtMillis;
 		this.correlation = correlation;
 		this.single = single;
 		this.demandBeforeSubscribe = initialDemand;
@@ -51,6 +55,14 @@ final class ServedRequest extends BaseSubscriber<Payload> {
 
 	UUID correlation() {
 		return this.correlation;
+	}
+
+	boolean single() {
+		return this.single;
+	}
+
+	long startedAtMillis() {
+		return this.startedAtMillis;
 	}
 
 	/**
