@@ -385,7 +385,8 @@ public final class FileMailboxStore implements MailboxStore {
 	Path mailbox(String nodeId) {
 		// checked at every use, as another node may swap a directory for a link at any
 		// time; a few attribute reads are cheap next to the I/O of a message
-		Path mailbox = FileOps.realDirectory(this.directory.resolve("mail").resolve(MailFiles.safe(nodeId)));
+		Path mail = FileOps.realDirectory(this.directory.resolve("mail"));
+		Path mailbox = FileOps.realDirectory(mail.resolve(MailFiles.safe(nodeId)));
 		for (String box : List.of("tmp", "new", "cur", "rejected")) {
 			FileOps.realDirectory(mailbox.resolve(box));
 		}

@@ -62,7 +62,8 @@ final class FileRegistry {
 	}
 
 	void checkIn(RegistryEntry entry) {
-		Path clusterDirectory = FileOps.realDirectory(this.directory.resolve(MailFiles.safe(entry.cluster())));
+		Path clusterDirectory = FileOps
+			.realDirectory(FileOps.realDirectory(this.directory).resolve(MailFiles.safe(entry.cluster())));
 		String name = MailFiles.safe(entry.nodeId()) + MailFiles.SUFFIX;
 		this.clusters.put(entry.nodeId(), entry.cluster());
 		// not forced to disk: the entry is rewritten within a second anyway

@@ -68,11 +68,13 @@ final class Interactions {
 	}
 
 	/**
-	 * Cancel what this node serves to requesters that cannot be waiting any more.
+	 * Tell peers that this node's open streams still wait, and cancel what this node
+	 * serves to requesters that cannot be waiting any more.
 	 * @param now the current time, epoch milliseconds
 	 * @param linked tells whether a peer has an open link
 	 */
 	void expireServed(long now, Predicate<String> linked) {
+		this.requester.keepAlive(now);
 		this.responder.expire(now, linked);
 	}
 

@@ -29,7 +29,7 @@ final class ServedRequest extends BaseSubscriber<Payload> {
 
 	private final boolean single;
 
-	private final long startedAtMillis;
+	private volatile long lastHeardMillis;
 
 	private final Replier replier;
 
@@ -42,7 +42,7 @@ final class ServedRequest extends BaseSubscriber<Payload> {
 	ServedRequest(String peerId, UUID correlation, boolean single, long initialDemand, long startedAtMillis,
 			Replier replier) {
 		this.peerId = peerId;
-		this.startedAtMillis = startedAtMillis;
+		this.lastHeardMillis = startedAtMillis;
 		this.correlation = correlation;
 		this.single = single;
 		this.demandBeforeSubscribe = initialDemand;
@@ -61,8 +61,21 @@ final class ServedRequest extends BaseSubscriber<Payload> {
 		return this.single;
 	}
 
-	long startedAtMillis() {
-		return this.startedAtMillis;
+	/**
+	 * Return when the requester last said it waits: the request, a demand, or a
+	 * keep-alive (a demand of 0).
+	 * @return epoch milliseconds
+	 */
+	long lastHeardMillis() {
+		return this.lastHeardMillis;
+	}
+
+	/**
+	 * Record that the requester said it still waits.
+	 * @param now the current time, epoch milliseconds
+	 */
+	void heard(long now) {
+		this.lastHeardMillis = now;
 	}
 
 	/**

@@ -52,6 +52,8 @@ class MailboxTransportSafetyTests {
 
 	private final List<MailboxTransport> transports = new ArrayList<>();
 
+	private final List<LinkRegistry> registries = new ArrayList<>();
+
 	private final MailboxTransportTests.Responder responder = new MailboxTransportTests.Responder();
 
 	@AfterEach
@@ -76,13 +78,18 @@ class MailboxTransportSafetyTests {
 		MailboxTransport transport = new MailboxTransport(settings, store, shared, this.responder, registry,
 				Clock.systemUTC(), dedupe);
 		this.transports.add(transport);
+		this.registries.add(registry);
 		transport.start();
 		return transport;
 	}
 
 	private void plant(Path directory, MailMessage.Type type, UUID id, String to, byte[] data) {
+		plant(directory, "ghost", type, id, to, data);
+	}
+
+	private void plant(Path directory, String from, MailMessage.Type type, UUID id, String to, byte[] data) {
 		try (FileMailboxStore writer = new FileMailboxStore(directory)) {
-			writer.deliver(List.of(new MailMessage(id, "ghost", to, type, id, System.currentTimeMillis() + 60_000,
+			writer.deliver(List.of(new MailMessage(id, from, to, type, id, System.currentTimeMillis() + 60_000,
 					new byte[] { 1 }, data, null)));
 		}
 	}
@@ -109,6 +116,29 @@ class MailboxTransportSafetyTests {
 		plant(this.directory, MailMessage.Type.REQUEST, UUID.randomUUID(), "b", bytes("never"));
 		plant(this.directory, MailMessage.Type.STREAM, UUID.randomUUID(), "b", MailFrames.withDemand(1, bytes("s")));
 		await().atMost(TIMEOUT).until(() -> this.responder.cancelled.get() == 2);
+	}
+
+	@Test
+	void streamOfALinkedPeerWhoseRequesterIsGoneEndsButAPausedOneLivesOn() {
+		MailboxTransport a = start("a", new FileMailboxStore(this.directory), null, new MessageDedupe());
+		start("b", new FileMailboxStore(this.directory), null, new MessageDedupe());
+		await().atMost(TIMEOUT).until(() -> a.health().peers() == 1);
+		LinkRegistry links = this.registries.get(0);
+		// a stream a's requester knows nothing of, as if its CANCEL had been lost
+		plant(this.directory, "a", MailMessage.Type.STREAM, UUID.randomUUID(), "b",
+				MailFrames.withDemand(1, bytes("s")));
+		StepVerifier.create(links.get("b").rsocket().requestStream(ByteBufPayload.create("count")), 0)
+			.thenRequest(1)
+			.expectNextCount(1)
+			.then(() -> await().atMost(TIMEOUT).until(() -> this.responder.cancelled.get() == 1))
+			// the stream a subscriber still waits on outlives the silence limit
+			.then(() -> await().during(REQUEST_TIMEOUT.multipliedBy(3))
+				.atMost(TIMEOUT)
+				.until(() -> this.responder.cancelled.get() == 1))
+			.thenRequest(1)
+			.expectNextCount(1)
+			.thenCancel()
+			.verify(TIMEOUT.multipliedBy(2));
 	}
 
 	@Test
