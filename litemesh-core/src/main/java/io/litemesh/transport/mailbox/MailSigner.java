@@ -38,14 +38,6 @@ final class MailSigner {
 	}
 
 	/**
-	 * Return whether there is a secret to sign with.
-	 * @return {@code true} with a secret
-	 */
-	boolean signs() {
-		return this.secret != null;
-	}
-
-	/**
 	 * Return the message with its signature, or as it is without a secret.
 	 * @param message the unsigned message
 	 * @return the message to store

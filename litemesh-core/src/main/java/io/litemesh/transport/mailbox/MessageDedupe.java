@@ -34,8 +34,9 @@ import org.apache.commons.logging.LogFactory;
 public final class MessageDedupe {
 
 	/**
-	 * Default most ids remembered: about 12 MB at the bound, and room for more than a
-	 * hundred messages a second through a ten-minute window.
+	 * Default most ids remembered: under 10 MB of heap at the bound (an id, its expiry
+	 * and their map and queue entries take about 130 bytes), and room for a hundred
+	 * messages a second through a ten-minute window.
 	 */
 	public static final int DEFAULT_MAX_ENTRIES = 65_536;
 
