@@ -35,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * {@link LinkOption#NOFOLLOW_LINKS}, files are opened with it, directories are listed and
  * walked only when they are real directories, and a link is deleted or renamed as the
  * link itself. A rename and a delete act on the directory entry, never on what a link
- * points to.
+ * points to. What remains is a race that no portable Java API closes: an entry swapped
+ * for a FIFO between the check of its attributes and its opening would still block the
+ * reader.
  *
  * @author LiteMesh team
  */
