@@ -60,9 +60,9 @@ final class CrashableStore extends DelegatingMailboxStore {
 	}
 
 	@Override
-	public List<MailMessage> claim(String nodeId, int max) {
+	public List<MailMessage> claim(String nodeId, int max, long maxBytes) {
 		alive();
-		return super.claim(nodeId, max);
+		return super.claim(nodeId, max, maxBytes);
 	}
 
 	@Override

@@ -51,8 +51,8 @@ abstract class DelegatingMailboxStore implements MailboxStore {
 	}
 
 	@Override
-	public List<MailMessage> claim(String nodeId, int max) {
-		return this.delegate.claim(nodeId, max);
+	public List<MailMessage> claim(String nodeId, int max, long maxBytes) {
+		return this.delegate.claim(nodeId, max, maxBytes);
 	}
 
 	@Override

@@ -36,6 +36,7 @@ import io.litemesh.transport.mailbox.MailboxSettings;
 import io.litemesh.transport.mailbox.MailboxStore;
 import io.litemesh.transport.mailbox.MailboxTimings;
 import io.litemesh.transport.mailbox.MailboxTransport;
+import io.litemesh.transport.mailbox.MessageDedupe;
 import io.litemesh.transport.tcp.TcpSettings;
 import io.litemesh.transport.tcp.TcpTls;
 import io.litemesh.transport.tcp.TcpTransport;
@@ -160,8 +161,11 @@ public final class NodeRuntime {
 		}
 		MailboxSettings mailboxSettings = new MailboxSettings(nodeId, settings.cluster(), incarnation,
 				settings.requestTimeout(), settings.maxFrameSize(), mailboxTimings);
+		// one dedupe for all: a message replayed into another store is still a duplicate
+		MessageDedupe dedupe = new MessageDedupe();
 		for (MailboxStore store : stores) {
-			this.transports.add(new MailboxTransport(mailboxSettings, store, secret, responders, this.links, clock));
+			this.transports
+				.add(new MailboxTransport(mailboxSettings, store, secret, responders, this.links, clock, dedupe));
 		}
 		this.calls = new MeshCalls(nodeId, this.router, selector, codec, settings.requestTimeout());
 	}

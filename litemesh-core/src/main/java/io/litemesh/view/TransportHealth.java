@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param transport the transport's name, such as {@code jdbc} or {@code file}
  * @param status {@code UP}, or {@code DOWN} while its store fails
  * @param peers the peers linked through it
- * @param rejected messages set aside as malformed, oversized or foreign
+ * @param rejected messages set aside as malformed, oversized or foreign, and registry
+ * entries ignored as unsigned or wrongly signed (with a secret)
  * @param expired messages that expired before they were handled
  * @param duplicates messages delivered again and dropped
  * @param signatureFailures messages whose signature did not verify

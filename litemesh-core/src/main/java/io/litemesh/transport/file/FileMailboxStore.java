@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,8 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
  * than the claim timeout (the claimer died) is renamed back into {@code new/}. Files that
  * do not parse or are too large go to {@code rejected/}.</li>
  * </ul>
- * Renames within one directory tree are atomic on local file systems and on NFS; the
- * store needs no locks.
+ * The directory is untrusted input, as anyone who can write to it can plant anything: the
+ * store never follows a symbolic link below it, reads only regular files (anything else
+ * is set aside unread), checks a file's size before reading a byte, and deletes only
+ * directory entries below it. Renames within one directory tree are atomic on local file
+ * systems and on NFS; the store needs no locks.
  * <p>
  * One class on purpose: it is the {@link MailboxStore} contract over one directory tree,
  * method for method; file names, reading, the registry and waiting for mail are classes
@@ -92,8 +95,6 @@ public final class FileMailboxStore implements MailboxStore {
 
 	private final Map<String, Long> lastReclaim = new ConcurrentHashMap<>();
 
-	private final Set<Path> mailboxes = ConcurrentHashMap.newKeySet();
-
 	/**
 	 * Create a store on a directory with the default claim timeout and a size bound that
 	 * fits payloads of the default {@code litemesh.max-frame-size}.
@@ -128,19 +129,26 @@ public final class FileMailboxStore implements MailboxStore {
 		if (maxFileSize < 1024) {
 			throw new IllegalArgumentException("'maxFileSize' must be at least 1024 bytes, but was " + maxFileSize);
 		}
-		this.directory = directory.toAbsolutePath();
+		this.directory = realPath(directory);
 		this.claimTimeout = claimTimeout;
 		this.maxFileSize = maxFileSize;
 		this.files = new MailFileReader(maxFileSize, clock, this.mapper);
 		this.clock = clock;
 		this.registry = new FileRegistry(this.directory.resolve("registry"), clock, this.mapper,
 				this.files::countRejected);
+		FileOps.realDirectory(this.directory.resolve("registry"));
+		FileOps.realDirectory(this.directory.resolve("mail"));
+	}
+
+	private static Path realPath(Path directory) {
 		try {
-			Files.createDirectories(this.directory.resolve("registry"));
-			Files.createDirectories(this.directory.resolve("mail"));
+			Files.createDirectories(directory);
+			// the configured directory may be a link an operator made; nothing below it
+			// is ever followed
+			return directory.toRealPath();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot create the LiteMesh directory " + this.directory
+			throw new UncheckedIOException("Cannot create the LiteMesh directory " + directory
 					+ "; check litemesh.file.directory and its permissions", ex);
 		}
 	}
@@ -200,8 +208,12 @@ public final class FileMailboxStore implements MailboxStore {
 		}
 	}
 
+	/**
+	 * Claim messages, counting against {@code maxBytes} the size of every file read,
+	 * whatever becomes of it, as its attributes tell before it is read.
+	 */
 	@Override
-	public List<MailMessage> claim(String nodeId, int max) {
+	public List<MailMessage> claim(String nodeId, int max, long maxBytes) {
 		Path mailbox = mailbox(nodeId);
 		reclaimIfDue(nodeId, mailbox);
 		List<String> names = new ArrayList<>();
@@ -211,10 +223,21 @@ public final class FileMailboxStore implements MailboxStore {
 		names.sort(null);
 		long now = this.clock.millis();
 		List<MailMessage> messages = new ArrayList<>();
+		long bytes = 0;
+		boolean read = false;
 		for (String name : names) {
 			if (messages.size() >= max) {
 				break;
 			}
+			BasicFileAttributes attributes = FileOps.attributes(mailbox.resolve("new").resolve(name));
+			long size = (attributes != null && attributes.isRegularFile()) ? attributes.size() : 0;
+			if (read && bytes + size > maxBytes) {
+				// the rest waits for the next claim; the first file is read whatever its
+				// size, so that a message larger than the budget still arrives
+				break;
+			}
+			read |= size > 0;
+			bytes += size;
 			MailMessage message = claimOne(mailbox, nodeId, name, now);
 			if (message != null) {
 				messages.add(message);
@@ -304,6 +327,12 @@ public final class FileMailboxStore implements MailboxStore {
 		long now = this.clock.millis();
 		int removed = (int) this.expiredWhileClaiming.getAndSet(0);
 		for (Path mailbox : FileOps.list(this.directory.resolve("mail"))) {
+			BasicFileAttributes attributes = FileOps.attributes(mailbox);
+			if (attributes == null || !attributes.isDirectory()) {
+				// a link planted in mail/ is never followed, so nothing it points to is
+				// cleaned up
+				continue;
+			}
 			for (String box : List.of("new", "cur")) {
 				for (Path file : FileOps.list(mailbox.resolve(box))) {
 					long expiresAt = MailFiles.expiresAt(file.getFileName().toString());
@@ -313,7 +342,17 @@ public final class FileMailboxStore implements MailboxStore {
 				}
 			}
 			FileOps.deleteOlderThan(mailbox.resolve("tmp"), now - STALE_TMP.toMillis());
-			FileOps.deleteOlderThan(mailbox.resolve("rejected"), now - REJECTED_RETENTION.toMillis());
+			long rejectedLimit = now - REJECTED_RETENTION.toMillis();
+			for (Path file : FileOps.list(mailbox.resolve("rejected"))) {
+				long setAsideAt = MailFiles.setAsideAt(file.getFileName().toString());
+				if (setAsideAt < 0) {
+					// not set aside by a node: by its own time stamp
+					FileOps.deleteOlderThan(file, rejectedLimit);
+				}
+				else if (setAsideAt < rejectedLimit) {
+					FileOps.deleteQuietly(file);
+				}
+			}
 		}
 		this.registry.expire();
 		return removed;
@@ -344,19 +383,13 @@ public final class FileMailboxStore implements MailboxStore {
 	 * {@code rejected}
 	 */
 	Path mailbox(String nodeId) {
-		Path mailbox = this.directory.resolve("mail").resolve(MailFiles.safe(nodeId));
-		if (this.mailboxes.contains(mailbox) && Files.isDirectory(mailbox.resolve("new"))) {
-			return mailbox;
+		// checked at every use, as another node may swap a directory for a link at any
+		// time; a few attribute reads are cheap next to the I/O of a message
+		Path mail = FileOps.realDirectory(this.directory.resolve("mail"));
+		Path mailbox = FileOps.realDirectory(mail.resolve(MailFiles.safe(nodeId)));
+		for (String box : List.of("tmp", "new", "cur", "rejected")) {
+			FileOps.realDirectory(mailbox.resolve(box));
 		}
-		try {
-			for (String box : List.of("tmp", "new", "cur", "rejected")) {
-				Files.createDirectories(mailbox.resolve(box));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot create the mailbox " + mailbox, ex);
-		}
-		this.mailboxes.add(mailbox);
 		return mailbox;
 	}
 

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +62,8 @@ final class FileRegistry {
 	}
 
 	void checkIn(RegistryEntry entry) {
-		Path clusterDirectory = this.directory.resolve(MailFiles.safe(entry.cluster()));
+		Path clusterDirectory = FileOps
+			.realDirectory(FileOps.realDirectory(this.directory).resolve(MailFiles.safe(entry.cluster())));
 		String name = MailFiles.safe(entry.nodeId()) + MailFiles.SUFFIX;
 		this.clusters.put(entry.nodeId(), entry.cluster());
 		// not forced to disk: the entry is rewritten within a second anyway
@@ -73,17 +75,20 @@ final class FileRegistry {
 	void checkOut(String nodeId) {
 		String name = MailFiles.safe(nodeId) + MailFiles.SUFFIX;
 		String cluster = this.clusters.remove(nodeId);
-		try {
-			if (cluster != null) {
-				Files.deleteIfExists(this.directory.resolve(MailFiles.safe(cluster)).resolve(name));
-				return;
+		List<Path> clusterDirectories = (cluster != null) ? List.of(this.directory.resolve(MailFiles.safe(cluster)))
+				: FileOps.list(this.directory);
+		for (Path clusterDirectory : clusterDirectories) {
+			BasicFileAttributes attributes = FileOps.attributes(clusterDirectory);
+			if (attributes == null || !attributes.isDirectory()) {
+				// never through a link: the entry would be deleted elsewhere
+				continue;
 			}
-			for (Path clusterDirectory : FileOps.list(this.directory)) {
+			try {
 				Files.deleteIfExists(clusterDirectory.resolve(name));
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot check node " + nodeId + " out of " + this.directory, ex);
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot check node " + nodeId + " out of " + this.directory, ex);
+			}
 		}
 	}
 
@@ -130,11 +135,19 @@ final class FileRegistry {
 	}
 
 	private RegistryEntry parse(Path file) throws IOException {
+		BasicFileAttributes attributes = FileOps.attributes(file);
+		if (attributes == null) {
+			throw new NoSuchFileException(file.toString());
+		}
+		// a link could point anywhere, and a FIFO would hang the reader: neither is read
+		if (!attributes.isRegularFile()) {
+			throw new IllegalArgumentException("it is " + FileOps.kind(attributes) + ", not a regular file");
+		}
 		// a registry file is a hundred bytes; a huge one is hostile, and is not read
-		if (Files.size(file) > MAX_ENTRY_SIZE) {
+		if (attributes.size() > MAX_ENTRY_SIZE) {
 			throw new IllegalArgumentException("oversized registry file");
 		}
-		return this.mapper.readValue(Files.readAllBytes(file), RegistryEntry.class);
+		return this.mapper.readValue(FileOps.readBounded(file, MAX_ENTRY_SIZE), RegistryEntry.class);
 	}
 
 	/**
@@ -144,6 +157,7 @@ final class FileRegistry {
 	void expire() {
 		long now = this.clock.millis();
 		for (Path clusterDirectory : FileOps.list(this.directory)) {
+			// FileOps.list skips a cluster directory that is a link
 			for (Path file : FileOps.list(clusterDirectory)) {
 				if (file.getFileName().toString().startsWith(".")) {
 					FileOps.deleteOlderThan(file, now - STALE_TMP.toMillis());

@@ -5,10 +5,10 @@ package io.litemesh.transport.file;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -51,12 +51,24 @@ final class MailFileReader {
 	 */
 	@Nullable MailMessage read(Path file, String nodeId) {
 		try {
-			long size = Files.size(file);
+			// the entry itself: a link to /dev/zero or a FIFO is set aside unopened, as
+			// reading it would exhaust memory or hang the poller
+			BasicFileAttributes attributes = FileOps.attributes(file);
+			if (attributes == null) {
+				// reclaimed or expired by another node meanwhile
+				return null;
+			}
+			if (!attributes.isRegularFile()) {
+				setAside(file, "it is " + FileOps.kind(attributes) + ", not a regular file");
+				return null;
+			}
+			long size = attributes.size();
 			if (size > this.maxFileSize) {
 				setAside(file, size + " bytes, more than " + this.maxFileSize);
 				return null;
 			}
-			MailMessage message = this.mapper.readValue(Files.readAllBytes(file), FileMessage.class).toMessage();
+			byte[] content = FileOps.readBounded(file, this.maxFileSize);
+			MailMessage message = this.mapper.readValue(content, FileMessage.class).toMessage();
 			if (!message.to().equals(nodeId) || !message.id().equals(MailFiles.id(file.getFileName().toString()))) {
 				setAside(file, "it is addressed to " + message.to() + " as message " + message.id());
 				return null;
@@ -69,6 +81,11 @@ final class MailFileReader {
 		}
 		catch (NoSuchFileException ex) {
 			// reclaimed or expired by another node meanwhile
+			return null;
+		}
+		catch (FileSystemException ex) {
+			// ELOOP: swapped for a link after its attributes were read
+			setAside(file, "it cannot be opened without following a link: " + ex.getMessage());
 			return null;
 		}
 		catch (IOException ex) {
@@ -87,16 +104,12 @@ final class MailFileReader {
 	 */
 	void setAside(Path file, String reason) {
 		Path mailbox = file.getParent().getParent();
-		Path target = mailbox.resolve("rejected").resolve(file.getFileName());
+		// the time goes into the name, as touching the file would open it, and opening a
+		// FIFO hangs: kept for a while from now, for an operator to look at
+		Path target = mailbox.resolve("rejected")
+			.resolve(MailFiles.setAsideName(file.getFileName().toString(), this.clock.millis()));
 		if (FileOps.move(file, target)) {
 			this.rejected.incrementAndGet();
-			try {
-				// kept for a while from now, for an operator to look at
-				Files.setLastModifiedTime(target, FileTime.fromMillis(this.clock.millis()));
-			}
-			catch (IOException ex) {
-				logger.debug("Could not touch " + target + ": " + ex);
-			}
 			logger.warn("Set aside mailbox file " + file.getFileName() + " of " + mailbox + ": " + reason);
 		}
 	}

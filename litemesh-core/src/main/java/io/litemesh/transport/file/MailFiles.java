@@ -123,6 +123,27 @@ final class MailFiles {
 	}
 
 	/**
+	 * Return the name of a file set aside into {@code rejected/}: the time it was set
+	 * aside, then its name.
+	 * @param name the file's name
+	 * @param setAsideAt when it was set aside, epoch milliseconds
+	 * @return the name in {@code rejected/}
+	 */
+	static String setAsideName(String name, long setAsideAt) {
+		return setAsideAt + "~" + name;
+	}
+
+	/**
+	 * Return when a file in {@code rejected/} was set aside, read from its name.
+	 * @param name the name in {@code rejected/}
+	 * @return epoch milliseconds, {@code -1} when the name does not say
+	 */
+	static long setAsideAt(String name) {
+		int tilde = name.indexOf('~');
+		return (tilde > 0) ? parseLong(name.substring(0, tilde)) : -1;
+	}
+
+	/**
 	 * Return whether a name is that of a message file in {@code new/}.
 	 * @param name the file name
 	 * @return {@code true} for a well-formed name

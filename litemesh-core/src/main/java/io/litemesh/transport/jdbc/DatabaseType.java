@@ -52,7 +52,7 @@ enum DatabaseType {
 
 		@Override
 		String claimMail() {
-			return "SELECT " + COLUMNS + """
+			return "SELECT SEQ, " + CLAIM_SIZE + """
 					FROM ${prefix}MAILBOX
 					WHERE RECIPIENT = :recipient AND VISIBLE_AT <= :now AND EXPIRES_AT > :now
 					ORDER BY SEQ
@@ -89,14 +89,24 @@ enum DatabaseType {
 
 		@Override
 		String claimMail() {
+			// the running sum is taken over the locked candidates, a query level above
+			// the lock: PostgreSQL allows no window function next to FOR UPDATE
 			return """
-					UPDATE ${prefix}MAILBOX SET VISIBLE_AT = :until, ATTEMPTS = ATTEMPTS + 1
-					WHERE SEQ IN (
-						SELECT SEQ FROM ${prefix}MAILBOX
+					WITH candidates AS (
+						SELECT SEQ, """ + CLAIM_SIZE + """
+						FROM ${prefix}MAILBOX
 						WHERE RECIPIENT = :recipient AND VISIBLE_AT <= :now AND EXPIRES_AT > :now
 						ORDER BY SEQ
 						LIMIT :max
-						FOR UPDATE SKIP LOCKED)
+						FOR UPDATE SKIP LOCKED),
+					budgeted AS (
+						SELECT SEQ FROM (
+							SELECT SEQ, SUM(CLAIM_SIZE) OVER (ORDER BY SEQ) AS RUNNING,
+								ROW_NUMBER() OVER (ORDER BY SEQ) AS N
+							FROM candidates) sized
+						WHERE N = 1 OR RUNNING <= :maxBytes)
+					UPDATE ${prefix}MAILBOX SET VISIBLE_AT = :until, ATTEMPTS = ATTEMPTS + 1
+					WHERE SEQ IN (SELECT SEQ FROM budgeted)
 					RETURNING
 					""" + COLUMNS;
 		}
@@ -118,7 +128,7 @@ enum DatabaseType {
 
 		@Override
 		String claimMail() {
-			return "SELECT " + COLUMNS + """
+			return "SELECT SEQ, " + CLAIM_SIZE + """
 					FROM ${prefix}MAILBOX
 					WHERE RECIPIENT = :recipient AND VISIBLE_AT <= :now AND EXPIRES_AT > :now
 					ORDER BY SEQ
@@ -162,6 +172,18 @@ enum DatabaseType {
 				CASE WHEN OCTET_LENGTH(DATA) <= :maxData THEN DATA END AS DATA
 			""";
 
+	/**
+	 * What a claimed row costs of a claim's byte budget: the metadata and data that will
+	 * be read, which leaves out an oversized value as it is never fetched.
+	 */
+	private static final String CLAIM_SIZE = """
+			CASE WHEN OCTET_LENGTH(METADATA) <= :maxMetadata THEN OCTET_LENGTH(METADATA) ELSE 0 END
+				+ CASE WHEN OCTET_LENGTH(DATA) <= :maxData THEN OCTET_LENGTH(DATA) ELSE 0 END AS CLAIM_SIZE
+			""";
+
+	/** Reads the rows a claim picked and locked, in the claim's transaction. */
+	static final String READ_CLAIMED = "SELECT " + COLUMNS + "FROM ${prefix}MAILBOX WHERE SEQ IN (:seqs)";
+
 	private final String platform;
 
 	private final String productName;
@@ -204,10 +226,13 @@ enum DatabaseType {
 	abstract String insert();
 
 	/**
-	 * Return the statement that claims the next mail of a recipient: where the database
+	 * Return the statement that claims the next mail of a recipient within a byte budget
+	 * ({@code :maxBytes}, always the first row): where the database
 	 * {@link #claimsInOneStatement() claims in one statement}, an update that marks the
-	 * rows and returns them; elsewhere a query that selects and locks them, for an update
-	 * in the same transaction to mark.
+	 * rows within the budget and returns them; elsewhere a query that selects and locks
+	 * the candidates with their sizes only ({@code SEQ}, {@code CLAIM_SIZE}), so that the
+	 * claimer picks those within the budget and reads only them, in the same transaction
+	 * ({@link #READ_CLAIMED}).
 	 * @return the SQL, with the prefix token
 	 */
 	abstract String claimMail();

@@ -172,14 +172,18 @@ public final class JdbcMailboxStore implements MailboxStore {
 		}
 	}
 
+	/**
+	 * Claim messages, counting against {@code maxBytes} the metadata and data of every
+	 * row read; the database sums the sizes before any value is fetched.
+	 */
 	@Override
-	public List<MailMessage> claim(String nodeId, int max) {
+	public List<MailMessage> claim(String nodeId, int max, long maxBytes) {
 		if (max <= 0) {
 			return List.of();
 		}
 		this.signals.track(nodeId);
 		long now = this.clock.millis();
-		List<MailRow> rows = access(() -> this.table.claim(nodeId, max, now));
+		List<MailRow> rows = access(() -> this.table.claim(nodeId, max, maxBytes, now));
 		List<MailMessage> messages = new ArrayList<>(rows.size());
 		for (MailRow row : rows) {
 			if (row.message() != null) {

@@ -28,7 +28,9 @@ public class JdbcSchemaMissingException extends MeshException {
 		super("LiteMesh's JDBC-table transport found no tables " + tablePrefix + "REGISTRY and " + tablePrefix
 				+ "MAILBOX (or they lack columns). Create them with the DDL in " + scriptLocation + ", replacing "
 				+ JdbcSchema.PREFIX_TOKEN + " with " + tablePrefix + ", or set " + JdbcSchema.INITIALIZE_SCHEMA_PROPERTY
-				+ "=always to create them at startup", cause);
+				+ "=always to create them at startup. Tables made before registry entries were signed lack "
+				+ tablePrefix + "REGISTRY.SIGNATURE: add it with ALTER TABLE " + tablePrefix
+				+ "REGISTRY ADD SIGNATURE VARCHAR(255)", cause);
 		this.tablePrefix = tablePrefix;
 		this.scriptLocation = scriptLocation;
 	}

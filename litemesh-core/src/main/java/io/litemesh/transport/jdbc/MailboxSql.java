@@ -35,7 +35,7 @@ final class MailboxSql {
 			""";
 
 	private static final String PROBE_REGISTRY = """
-			SELECT NODE_ID, CLUSTER_NAME, INCARNATION, EXPIRES_AT FROM ${prefix}REGISTRY WHERE 1 = 0
+			SELECT NODE_ID, CLUSTER_NAME, INCARNATION, EXPIRES_AT, SIGNATURE FROM ${prefix}REGISTRY WHERE 1 = 0
 			""";
 
 	final String insert;
@@ -47,6 +47,11 @@ final class MailboxSql {
 	final boolean claimsInOneStatement;
 
 	final String markClaimed;
+
+	/**
+	 * Reads the rows a claim picked, where {@link #claimMail} returned their sizes only.
+	 */
+	final String readClaimed;
 
 	final String deleteBySeq;
 
@@ -74,6 +79,7 @@ final class MailboxSql {
 		this.claimMail = prefixed(type.claimMail(), prefix);
 		this.claimsInOneStatement = type.claimsInOneStatement();
 		this.markClaimed = prefixed(MARK_CLAIMED, prefix);
+		this.readClaimed = prefixed(DatabaseType.READ_CLAIMED, prefix);
 		this.deleteBySeq = prefixed(DELETE_BY_SEQ, prefix);
 		this.deleteById = prefixed(DELETE_BY_ID, prefix);
 		this.seqsOfIds = prefixed(SEQS_OF_IDS, prefix);

@@ -188,15 +188,17 @@ final class MailboxTable {
 	}
 
 	/**
-	 * Claim the next rows of a mailbox; those that are rejected are deleted at once.
+	 * Claim the next rows of a mailbox within a byte budget; those that are rejected are
+	 * deleted at once.
 	 * @param nodeId the mailbox owner
 	 * @param max the most rows to claim
+	 * @param maxBytes the most bytes of metadata and data to read, but always one row
 	 * @param now the time
 	 * @return the claimed rows, oldest first
 	 */
-	List<MailRow> claim(String nodeId, int max, long now) {
+	List<MailRow> claim(String nodeId, int max, long maxBytes, long now) {
 		if (this.sql.claimsInOneStatement && singleStatementsCommit()) {
-			List<MailRow> rows = new ArrayList<>(claimQuery(nodeId, max, now));
+			List<MailRow> rows = new ArrayList<>(claimQuery(nodeId, max, maxBytes, now));
 			// RETURNING gives no order
 			rows.sort(Comparator.comparingLong(MailRow::seq));
 			// claimed now, so no other claimer can have them until the claim timeout
@@ -204,7 +206,8 @@ final class MailboxTable {
 			return rows;
 		}
 		List<MailRow> claimed = this.claims.execute((status) -> {
-			List<MailRow> rows = claimQuery(nodeId, max, now);
+			List<MailRow> rows = this.sql.claimsInOneStatement ? claimQuery(nodeId, max, maxBytes, now)
+					: readWithinBudget(nodeId, max, maxBytes, now);
 			List<Long> accepted = rows.stream().filter((row) -> row.message() != null).map(MailRow::seq).toList();
 			if (!this.sql.claimsInOneStatement && !accepted.isEmpty()) {
 				this.jdbc.sql(this.sql.markClaimed)
@@ -222,12 +225,44 @@ final class MailboxTable {
 		return rows;
 	}
 
-	private List<MailRow> claimQuery(String nodeId, int max, long now) {
+	private List<MailRow> claimQuery(String nodeId, int max, long maxBytes, long now) {
 		return this.jdbc.sql(this.sql.claimMail)
 			.param("recipient", nodeId)
 			.param("now", now)
 			.param("until", now + this.claimTimeoutMillis)
 			.param("max", max)
+			.param("maxBytes", maxBytes)
+			.param("maxMetadata", MailMessage.MAX_METADATA)
+			.param("maxData", this.maxData)
+			.query((rs, rowNum) -> MailRow.read(rs, this.cluster, this.maxData))
+			.list();
+	}
+
+	/**
+	 * Lock the candidates with their sizes only, then read those within the budget: the
+	 * rest stay unread, and unlocked when the transaction ends.
+	 */
+	private List<MailRow> readWithinBudget(String nodeId, int max, long maxBytes, long now) {
+		List<Long> seqs = new ArrayList<>();
+		long[] bytes = new long[1];
+		this.jdbc.sql(this.sql.claimMail)
+			.param("recipient", nodeId)
+			.param("now", now)
+			.param("max", max)
+			.param("maxMetadata", MailMessage.MAX_METADATA)
+			.param("maxData", this.maxData)
+			.query((rs) -> {
+				long size = rs.getLong("CLAIM_SIZE");
+				if (seqs.isEmpty() || bytes[0] + size <= maxBytes) {
+					seqs.add(rs.getLong("SEQ"));
+					bytes[0] += size;
+				}
+			});
+		if (seqs.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(this.sql.readClaimed)
+			.param("seqs", seqs)
 			.param("maxMetadata", MailMessage.MAX_METADATA)
 			.param("maxData", this.maxData)
 			.query((rs, rowNum) -> MailRow.read(rs, this.cluster, this.maxData))

@@ -4,6 +4,8 @@
 package io.litemesh.transport.mailbox;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.litemesh.view.TransportHealth;
@@ -23,10 +25,10 @@ final class Inbox {
 
 	private static final Log logger = LogFactory.getLog(MailboxTransport.class);
 
-	/** How many received message ids are remembered to drop duplicates. */
-	static final int DEDUPE_CAPACITY = 10_000;
-
-	/** How long received message ids are remembered; longer expiry times are refused. */
+	/**
+	 * The longest time to expiry a message may have: the ids of received messages are
+	 * remembered until they expire, so longer ones are refused.
+	 */
 	static final Duration DEDUPE_WINDOW = Duration.ofMinutes(10);
 
 	private final String nodeId;
@@ -35,7 +37,7 @@ final class Inbox {
 
 	private final MailSigner signer;
 
-	private final RecentIds recent = new RecentIds(DEDUPE_CAPACITY, DEDUPE_WINDOW);
+	private final MessageDedupe recent;
 
 	private final AtomicLong rejected = new AtomicLong();
 
@@ -45,10 +47,15 @@ final class Inbox {
 
 	private final AtomicLong signatureFailures = new AtomicLong();
 
-	Inbox(String nodeId, String transport, MailSigner signer) {
+	private final AtomicLong badEntries = new AtomicLong();
+
+	private final Set<String> badEntrySeen = new HashSet<>();
+
+	Inbox(String nodeId, String transport, MailSigner signer, MessageDedupe recent) {
 		this.nodeId = nodeId;
 		this.transport = transport;
 		this.signer = signer;
+		this.recent = recent;
 	}
 
 	/**
@@ -79,11 +86,36 @@ final class Inbox {
 			this.rejected.incrementAndGet();
 			return false;
 		}
-		if (!this.recent.add(message.id(), now)) {
+		if (!this.recent.add(message.id(), message.expiresAtMillis(), now)) {
 			this.duplicates.incrementAndGet();
 			return false;
 		}
 		return true;
+	}
+
+	/**
+	 * Count a registry entry that is unsigned or wrongly signed, warning of the first.
+	 * @param entry the entry, ignored
+	 */
+	void rejectedEntry(RegistryEntry entry) {
+		// a bad entry is read again at every check-in; counted once per node start
+		synchronized (this.badEntrySeen) {
+			if (this.badEntrySeen.size() >= 1024) {
+				this.badEntrySeen.clear();
+			}
+			if (!this.badEntrySeen.add(entry.nodeId() + "|" + entry.incarnation())) {
+				return;
+			}
+		}
+		this.rejected.incrementAndGet();
+		String text = "Node " + this.nodeId + " ignored an unsigned or wrongly signed " + this.transport
+				+ " registry entry of node " + entry.nodeId() + "; check litemesh.security.secret on both nodes";
+		if (this.badEntries.incrementAndGet() == 1) {
+			logger.warn(text);
+		}
+		else {
+			logger.debug(text);
+		}
 	}
 
 	/**

@@ -6,6 +6,7 @@ package io.litemesh.transport.mailbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
@@ -30,7 +31,7 @@ final class Interactions {
 			Duration fireTtl, int maxFrameSize, Clock clock) {
 		MailFrames frames = new MailFrames(localId, maxFrameSize, clock);
 		this.requester = new MailRequester(sender, frames, requestTtl, fireTtl);
-		this.responder = new MailResponder(sender, frames, responders, requestTtl);
+		this.responder = new MailResponder(sender, frames, responders, requestTtl, clock);
 	}
 
 	Mono<Void> fire(MailboxLink link, Payload payload) {
@@ -64,6 +65,17 @@ final class Interactions {
 	void linkClosed(MailboxLink link) {
 		this.requester.linkClosed(link);
 		this.responder.linkClosed(link);
+	}
+
+	/**
+	 * Tell peers that this node's open streams still wait, and cancel what this node
+	 * serves to requesters that cannot be waiting any more.
+	 * @param now the current time, epoch milliseconds
+	 * @param linked tells whether a peer has an open link
+	 */
+	void expireServed(long now, Predicate<String> linked) {
+		this.requester.keepAlive(now);
+		this.responder.expire(now, linked);
 	}
 
 	int pendingRequests() {

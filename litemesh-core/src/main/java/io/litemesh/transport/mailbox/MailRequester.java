@@ -46,6 +46,8 @@ final class MailRequester {
 
 	private final Map<UUID, Outbound> outbound = new ConcurrentHashMap<>();
 
+	private long lastKeepAlive;
+
 	MailRequester(MailSender sender, MailFrames frames, Duration requestTtl, Duration fireTtl) {
 		this.sender = sender;
 		this.frames = frames;
@@ -171,6 +173,27 @@ final class MailRequester {
 				waiting.complete();
 			}
 		}
+	}
+
+	/**
+	 * Tell the responders of this node's open streams that their subscribers still wait,
+	 * every third of the request timeout: a responder ends a stream whose requester is
+	 * silent for long (see {@link MailResponder}).
+	 * @param now the current time, epoch milliseconds
+	 */
+	void keepAlive(long now) {
+		if (now - this.lastKeepAlive < this.requestTtl.toMillis() / 3) {
+			return;
+		}
+		this.lastKeepAlive = now;
+		Frame none = new Frame(MailFrames.EMPTY, MailFrames.withDemand(0, MailFrames.EMPTY));
+		this.outbound.forEach((id, waiting) -> {
+			if (waiting.flux() != null) {
+				// unknown to the responder until the stream opens, which it then ignores
+				this.sender.post(this.frames.message(waiting.link().peerId(), MailMessage.Type.REQUEST_N,
+						MessageIds.next(), id, none, this.requestTtl), null);
+			}
+		});
 	}
 
 	int pendingRequests() {

@@ -4,13 +4,17 @@
 package io.litemesh.transport.mailbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
+import io.litemesh.MeshTimeoutException;
 import io.litemesh.codec.MessageIds;
+import io.litemesh.codec.RemoteError;
 import io.litemesh.transport.mailbox.MailFrames.Frame;
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
@@ -23,6 +27,24 @@ import org.jspecify.annotations.Nullable;
  * {@code STREAM} messages to the node's responder for the sending peer and writes what
  * that answers, with exactly the demand the requester sent ({@code REQUEST_N}), until the
  * requester cancels. Errors carry what an RSocket error frame would: the error's message.
+ * <p>
+ * A served request never outlives its requester. The requester's link going away (its
+ * lease ended or it checked out) cancels what it asked at once. Besides, {@link #expire}
+ * cancels:
+ * <ul>
+ * <li>a request-response once the request timeout has passed: its requester gave up by
+ * then, and its own request expired;</li>
+ * <li>a request or stream of a sender that has no link to this node, once the request
+ * timeout has passed: no lease of that sender can run out to end it (without a secret,
+ * anyone who can write to the store sends);</li>
+ * <li>a stream whose requester said nothing for {@link #STREAM_SILENCE} request timeouts:
+ * a requester sends a keep-alive (a {@code REQUEST_N} of 0) for each of its open streams
+ * every third of the request timeout, so silence means its subscriber is gone though its
+ * node lives on, as when its {@code CANCEL} could not be stored. The stream ends with a
+ * timeout {@code ERROR}, in case the requester still listens.</li>
+ * </ul>
+ * Silence rather than the time a stream has run or waited for its source: a stream may
+ * idle legitimately for long (a slow source, a consumer that paces itself).
  *
  * @author LiteMesh team
  */
@@ -38,13 +60,20 @@ final class MailResponder implements ServedRequest.Replier {
 
 	private final Duration replyTtl;
 
+	private final Clock clock;
+
+	/** How many request timeouts a stream's requester may be silent before it ends. */
+	static final int STREAM_SILENCE = 2;
+
 	private final Map<UUID, ServedRequest> served = new ConcurrentHashMap<>();
 
-	MailResponder(MailSender sender, MailFrames frames, Function<String, RSocket> responders, Duration replyTtl) {
+	MailResponder(MailSender sender, MailFrames frames, Function<String, RSocket> responders, Duration replyTtl,
+			Clock clock) {
 		this.sender = sender;
 		this.frames = frames;
 		this.responders = responders;
 		this.replyTtl = replyTtl;
+		this.clock = clock;
 	}
 
 	/**
@@ -61,6 +90,7 @@ final class MailResponder implements ServedRequest.Replier {
 			case REQUEST_N -> {
 				ServedRequest stream = servedFor(message);
 				if (stream != null) {
+					stream.heard(this.clock.millis());
 					stream.demand(MailFrames.demand(message.data()));
 				}
 			}
@@ -80,7 +110,8 @@ final class MailResponder implements ServedRequest.Replier {
 	}
 
 	private void serve(MailMessage request, long initialDemand, byte[] data, boolean single) {
-		ServedRequest stream = new ServedRequest(request.from(), request.correlation(), single, initialDemand, this);
+		ServedRequest stream = new ServedRequest(request.from(), request.correlation(), single, initialDemand,
+				this.clock.millis(), this);
 		this.served.put(request.correlation(), stream);
 		Payload payload = MailFrames.payload(request.metadata(), data);
 		RSocket responder = this.responders.apply(request.from());
@@ -99,6 +130,31 @@ final class MailResponder implements ServedRequest.Replier {
 	void linkClosed(MailboxLink link) {
 		this.served.forEach((id, stream) -> {
 			if (stream.peerId().equals(link.peerId()) && this.served.remove(id, stream)) {
+				stream.dispose();
+			}
+		});
+	}
+
+	/**
+	 * Cancel the served requests whose requester cannot be waiting any more, as the class
+	 * description says.
+	 * @param now the current time, epoch milliseconds
+	 * @param linked tells whether a peer has an open link to this node
+	 */
+	void expire(long now, Predicate<String> linked) {
+		long timeout = this.replyTtl.toMillis();
+		this.served.forEach((id, stream) -> {
+			long silence = now - stream.lastHeardMillis();
+			boolean gone = silence > timeout && (stream.single() || !linked.test(stream.peerId()));
+			boolean silent = !stream.single() && silence > STREAM_SILENCE * timeout;
+			if ((gone || silent) && this.served.remove(id, stream)) {
+				logger.debug("Cancelled " + (stream.single() ? "the request " : "the stream ") + id + " of "
+						+ stream.peerId() + ": its requester said nothing for " + silence + " ms");
+				if (silent) {
+					RemoteError error = new RemoteError(RemoteError.CODE_TIMEOUT, MeshTimeoutException.class.getName(),
+							"The requester of the stream said nothing for " + silence + " ms; the stream ended");
+					reply(stream, MailMessage.Type.ERROR, null, error.toJson());
+				}
 				stream.dispose();
 			}
 		});

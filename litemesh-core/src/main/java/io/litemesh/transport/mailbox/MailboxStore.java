@@ -20,6 +20,13 @@ import java.util.UUID;
  * a claimed message again if it was not {@link #acknowledge acknowledged} within the
  * store's claim timeout ({@link #CLAIM_TIMEOUT} unless configured otherwise;
  * at-least-once: the claimer may have died), and MUST NOT return an expired message.</li>
+ * <li>{@link #claim(String, int, long)} MUST bound what it reads by its byte budget: it
+ * MUST NOT read more than {@code maxBytes} bytes of messages (their metadata and data, or
+ * whatever larger form the store keeps them in) in one call, except that it MUST read the
+ * oldest claimable message whatever its size (within the store's own size bound), so that
+ * a message larger than the budget still arrives. One claim therefore holds at most
+ * {@code maxBytes} plus one largest message in memory, however full the mailbox, and
+ * before a single signature was checked.</li>
  * <li>Methods MUST be safe to call from several threads and MUST NOT block longer than
  * needed for their I/O; {@link #awaitMail} is the only method that waits.</li>
  * <li>A row or file that does not parse, is oversized, or belongs to another cluster MUST
@@ -68,12 +75,25 @@ public interface MailboxStore extends AutoCloseable {
 	void deliver(List<MailMessage> messages);
 
 	/**
-	 * Claim up to {@code max} unexpired messages of a mailbox, oldest first.
+	 * Claim up to {@code max} unexpired messages of a mailbox, oldest first, with no byte
+	 * budget beyond the store's own bound on each message.
 	 * @param nodeId the mailbox owner
 	 * @param max the most messages to return
 	 * @return the claimed messages
 	 */
-	List<MailMessage> claim(String nodeId, int max);
+	default List<MailMessage> claim(String nodeId, int max) {
+		return claim(nodeId, max, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Claim up to {@code max} unexpired messages of a mailbox, oldest first, reading at
+	 * most {@code maxBytes} bytes of them, but always the oldest claimable one.
+	 * @param nodeId the mailbox owner
+	 * @param max the most messages to return
+	 * @param maxBytes the byte budget of this claim
+	 * @return the claimed messages
+	 */
+	List<MailMessage> claim(String nodeId, int max, long maxBytes);
 
 	/**
 	 * Delete handled messages.

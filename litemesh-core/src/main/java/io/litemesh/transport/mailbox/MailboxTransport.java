@@ -41,6 +41,12 @@ public final class MailboxTransport implements Transport {
 
 	private static final int BATCH = 64;
 
+	/**
+	 * How many of the largest messages one poll may read: the store's byte budget per
+	 * claim is this many times the largest frame with its metadata.
+	 */
+	static final int CLAIM_BUDGET_FRAMES = 4;
+
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
 	private final MailboxSettings settings;
@@ -75,7 +81,11 @@ public final class MailboxTransport implements Transport {
 
 	private final Thread poller;
 
+	private final long claimBudget;
+
 	private volatile boolean running;
+
+	private volatile @Nullable Throwable fatal;
 
 	private boolean awaiting;
 
@@ -92,14 +102,32 @@ public final class MailboxTransport implements Transport {
 	 */
 	public MailboxTransport(MailboxSettings settings, MailboxStore store, @Nullable SharedSecret secret,
 			InboundHandler inbound, LinkRegistry registry, Clock clock) {
+		this(settings, store, secret, inbound, registry, clock, new MessageDedupe());
+	}
+
+	/**
+	 * Create the transport of a node over a store, sharing the ids of received messages
+	 * with the node's other durable transports.
+	 * @param settings what the transport needs to know of its node
+	 * @param store the store; the transport closes it when it stops
+	 * @param secret the cluster's secret that signs messages, {@code null} for none
+	 * @param inbound where received requests go
+	 * @param registry where links to peers are registered
+	 * @param clock the clock for leases and expiry
+	 * @param dedupe the ids of the messages the node received, one for all its durable
+	 * transports
+	 */
+	public MailboxTransport(MailboxSettings settings, MailboxStore store, @Nullable SharedSecret secret,
+			InboundHandler inbound, LinkRegistry registry, Clock clock, MessageDedupe dedupe) {
 		this.settings = settings;
 		this.store = store;
 		this.timings = settings.timings();
 		this.clock = clock;
 		this.inbound = inbound;
 		this.registry = registry;
-		this.signer = new MailSigner(secret);
-		this.inbox = new Inbox(settings.nodeId(), store.transport(), this.signer);
+		this.signer = new MailSigner(secret, settings.cluster(), store.transport());
+		this.inbox = new Inbox(settings.nodeId(), store.transport(), this.signer, dedupe);
+		this.claimBudget = CLAIM_BUDGET_FRAMES * ((long) settings.maxFrameSize() + MailMessage.MAX_METADATA);
 		String name = "litemesh-" + settings.nodeId() + "-" + store.transport();
 		this.health = new StoreHealth("The " + store.transport() + " transport of node " + settings.nodeId());
 		this.sender = new MailSender(name + "-send", store, this.signer, this.health);
@@ -147,13 +175,14 @@ public final class MailboxTransport implements Transport {
 				long now = this.clock.millis();
 				if (now >= nextCheckIn) {
 					checkInAndDiscover();
+					this.interactions.expireServed(now, this::isLinked);
 					nextCheckIn = now + this.timings.checkInInterval().toMillis();
 				}
 				if (now >= nextExpire) {
 					this.inbox.expired(this.store.expire());
 					nextExpire = now + this.timings.expireInterval().toMillis();
 				}
-				List<MailMessage> batch = this.store.claim(this.settings.nodeId(), BATCH);
+				List<MailMessage> batch = this.store.claim(this.settings.nodeId(), BATCH, this.claimBudget);
 				if (!batch.isEmpty()) {
 					handle(batch);
 					this.store.acknowledge(batch.stream().map(MailMessage::id).toList());
@@ -168,11 +197,21 @@ public final class MailboxTransport implements Transport {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
+				// an Error too: a poller that ended quietly would leave the node deaf on
+				// this transport while its health said UP; failed() logs a WARN
 				if (!this.running) {
 					return;
 				}
 				this.health.failed("poll its mailbox", ex);
+				if (ex instanceof VirtualMachineError) {
+					// the JVM may be out of memory or broken: polling on could only make
+					// it worse. The transport stays DOWN with the error, for the health
+					// and an operator to see.
+					this.fatal = ex;
+					logger.warn(this + " stopped polling after " + ex, ex);
+					throw (VirtualMachineError) ex;
+				}
 				backoff = Math.min(MAX_BACKOFF.toMillis(), Math.max(100, backoff * 2));
 				try {
 					pause(Duration.ofMillis(backoff), false);
@@ -234,11 +273,15 @@ public final class MailboxTransport implements Transport {
 		String nodeId = this.settings.nodeId();
 		// the store's I/O runs outside the lock, so that a slow store does not hold up
 		// stop(), which joins this thread before it checks out
-		this.store.checkIn(new RegistryEntry(nodeId, this.settings.cluster(), this.settings.incarnation(),
-				now + this.timings.lease().toMillis()));
+		this.store.checkIn(this.signer.sign(new RegistryEntry(nodeId, this.settings.cluster(),
+				this.settings.incarnation(), now + this.timings.lease().toMillis())));
 		Map<String, RegistryEntry> live = new HashMap<>();
 		for (RegistryEntry entry : this.store.liveNodes(this.settings.cluster())) {
-			if (!entry.nodeId().equals(nodeId)) {
+			if (!this.signer.verify(entry) || !entry.cluster().equals(this.settings.cluster())) {
+				// whoever can write to the store could plant it: ignored
+				this.inbox.rejectedEntry(entry);
+			}
+			else if (!entry.nodeId().equals(nodeId)) {
 				live.put(entry.nodeId(), entry);
 			}
 			else if (entry.incarnation() > this.settings.incarnation() && !this.warnedIdClash) {
@@ -281,6 +324,11 @@ public final class MailboxTransport implements Transport {
 			// refused (a filter, or another link of this transport); try again later
 			this.refusedUntil.put(peer.nodeId(), now + this.timings.lease().toMillis());
 		}
+	}
+
+	private boolean isLinked(String peerId) {
+		MailboxLink link = this.links.get(peerId);
+		return link != null && !link.isDisposed();
 	}
 
 	private void closed(MailboxLink link) {
@@ -336,9 +384,11 @@ public final class MailboxTransport implements Transport {
 	 */
 	@Override
 	public TransportHealth health() {
-		String status = (this.running && this.health.isUp()) ? "UP" : "DOWN";
+		Throwable fatal = this.fatal;
+		String status = (this.running && this.health.isUp() && fatal == null) ? "UP" : "DOWN";
+		String error = (fatal != null) ? "stopped polling: " + fatal : this.health.lastError();
 		return this.inbox.health(status, this.links.size(), this.store.rejected(), this.interactions.pendingRequests(),
-				this.health.lastError());
+				error);
 	}
 
 	@Override

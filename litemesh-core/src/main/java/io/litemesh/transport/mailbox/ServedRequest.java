@@ -29,6 +29,8 @@ final class ServedRequest extends BaseSubscriber<Payload> {
 
 	private final boolean single;
 
+	private volatile long lastHeardMillis;
+
 	private final Replier replier;
 
 	private long demandBeforeSubscribe;
@@ -37,8 +39,10 @@ final class ServedRequest extends BaseSubscriber<Payload> {
 
 	private boolean answered;
 
-	ServedRequest(String peerId, UUID correlation, boolean single, long initialDemand, Replier replier) {
+	ServedRequest(String peerId, UUID correlation, boolean single, long initialDemand, long startedAtMillis,
+			Replier replier) {
 		this.peerId = peerId;
+		this.lastHeardMillis = startedAtMillis;
 		this.correlation = correlation;
 		this.single = single;
 		this.demandBeforeSubscribe = initialDemand;
@@ -51,6 +55,27 @@ final class ServedRequest extends BaseSubscriber<Payload> {
 
 	UUID correlation() {
 		return this.correlation;
+	}
+
+	boolean single() {
+		return this.single;
+	}
+
+	/**
+	 * Return when the requester last said it waits: the request, a demand, or a
+	 * keep-alive (a demand of 0).
+	 * @return epoch milliseconds
+	 */
+	long lastHeardMillis() {
+		return this.lastHeardMillis;
+	}
+
+	/**
+	 * Record that the requester said it still waits.
+	 * @param now the current time, epoch milliseconds
+	 */
+	void heard(long now) {
+		this.lastHeardMillis = now;
 	}
 
 	/**

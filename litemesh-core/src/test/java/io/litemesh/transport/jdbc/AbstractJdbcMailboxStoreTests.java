@@ -262,6 +262,13 @@ abstract class AbstractJdbcMailboxStoreTests extends AbstractMailboxStoreTests {
 	}
 
 	@Test
+	void registryTableWithoutTheSignatureColumnFailsNamingTheFix() {
+		jdbc().execute("ALTER TABLE " + this.prefix + "REGISTRY DROP COLUMN SIGNATURE");
+		assertThatExceptionOfType(JdbcSchemaMissingException.class).isThrownBy(() -> builder().build())
+			.withMessageContaining("ALTER TABLE " + this.prefix + "REGISTRY ADD SIGNATURE VARCHAR(255)");
+	}
+
+	@Test
 	void schemaScriptRunsTwiceWithoutHarm() {
 		JdbcSchema.create(this.dataSource, this.prefix);
 		JdbcMailboxStore store = track(builder());

@@ -229,6 +229,30 @@ public abstract class AbstractMailboxStoreTests {
 	}
 
 	@Test
+	void claimReadsWithinItsByteBudgetButAlwaysTheOldestMessage() {
+		MailboxStore store = store(LONG_CLAIM_TIMEOUT);
+		String a = name("a");
+		String b = name("b");
+		List<String> sent = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			sent.add(i + "x".repeat(1_000));
+			store.deliver(List.of(message(a, b, sent.get(i))));
+		}
+		List<String> received = new ArrayList<>();
+		for (int claims = 0; claims < 10 && received.size() < sent.size(); claims++) {
+			List<MailMessage> claimed = store.claim(b, 10, 2_500);
+			// each message takes a thousand bytes and more, so no claim holds three
+			assertThat(claimed).as("within 2500 bytes, but never none").isNotEmpty().hasSizeLessThanOrEqualTo(2);
+			received.addAll(texts(claimed));
+			store.acknowledge(ids(claimed));
+		}
+		assertThat(received).as("every message, oldest first").isEqualTo(sent);
+		store.deliver(List.of(message(a, b, "y".repeat(5_000)), message(a, b, "small")));
+		assertThat(texts(store.claim(b, 10, 1_000))).as("larger than the budget, still delivered, alone")
+			.containsExactly("y".repeat(5_000));
+	}
+
+	@Test
 	void anotherStoreInstanceOnTheSameStorageClaimsWhatOneDelivered() {
 		MailboxStore sender = store(LONG_CLAIM_TIMEOUT);
 		MailboxStore receiver = store(LONG_CLAIM_TIMEOUT);
@@ -387,6 +411,16 @@ public abstract class AbstractMailboxStoreTests {
 		assertThat(store(LONG_CLAIM_TIMEOUT).liveNodes(cluster)).as("seen by another instance")
 			.containsExactlyInAnyOrder(new RegistryEntry(name("a"), cluster, 2, now + 120_000),
 					new RegistryEntry(name("b"), cluster, 1, now + 60_000));
+	}
+
+	@Test
+	void registryKeepsTheSignatureOfAnEntry() {
+		MailboxStore store = store(LONG_CLAIM_TIMEOUT);
+		String cluster = name("cluster");
+		RegistryEntry signed = new RegistryEntry(name("a"), cluster, 1, this.clock.millis() + 60_000,
+				"c2lnbmVkIGVudHJ5");
+		store.checkIn(signed);
+		assertThat(store(LONG_CLAIM_TIMEOUT).liveNodes(cluster)).containsExactly(signed);
 	}
 
 	@Test

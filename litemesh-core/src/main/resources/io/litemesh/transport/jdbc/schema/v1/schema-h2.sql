@@ -2,11 +2,13 @@
 -- Replace ${prefix} with litemesh.jdbc.table-prefix (default LITEMESH_) to run it by hand.
 
 -- One row per live node; a row whose lease (EXPIRES_AT, epoch ms) has passed is ignored and removed.
+-- SIGNATURE is the entry's HMAC with litemesh.security.secret; with a secret, rows without a valid one are ignored.
 CREATE TABLE IF NOT EXISTS ${prefix}REGISTRY (
 	NODE_ID VARCHAR(255) NOT NULL PRIMARY KEY,
 	CLUSTER_NAME VARCHAR(255) NOT NULL,
 	INCARNATION BIGINT NOT NULL,
-	EXPIRES_AT BIGINT NOT NULL
+	EXPIRES_AT BIGINT NOT NULL,
+	SIGNATURE VARCHAR(255)
 );
 CREATE INDEX IF NOT EXISTS ${prefix}REGISTRY_CLUSTER_IX ON ${prefix}REGISTRY (CLUSTER_NAME, EXPIRES_AT);
 

@@ -3,11 +3,13 @@
 -- Table names are case-sensitive on most MariaDB installations: keep the prefix's case.
 
 -- One row per live node; a row whose lease (EXPIRES_AT, epoch ms) has passed is ignored and removed.
+-- SIGNATURE is the entry's HMAC with litemesh.security.secret; with a secret, rows without a valid one are ignored.
 CREATE TABLE IF NOT EXISTS ${prefix}REGISTRY (
 	NODE_ID VARCHAR(255) NOT NULL PRIMARY KEY,
 	CLUSTER_NAME VARCHAR(255) NOT NULL,
 	INCARNATION BIGINT NOT NULL,
-	EXPIRES_AT BIGINT NOT NULL
+	EXPIRES_AT BIGINT NOT NULL,
+	SIGNATURE VARCHAR(255)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX IF NOT EXISTS ${prefix}REGISTRY_CLUSTER_IX ON ${prefix}REGISTRY (CLUSTER_NAME, EXPIRES_AT);
 
