@@ -39,7 +39,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  *
  * @author LiteMesh team
  */
-final class TestCertificates {
+public final class TestCertificates {
 
 	private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
@@ -53,7 +53,7 @@ final class TestCertificates {
 	 * @param name its common name
 	 * @return the CA
 	 */
-	static Authority authority(String name) {
+	public static Authority authority(String name) {
 		KeyPair keys = keyPair();
 		X500Name subject = new X500Name("CN=" + name);
 		try {
@@ -95,7 +95,7 @@ final class TestCertificates {
 	 * @param authorities the CAs
 	 * @return a trust manager factory that trusts them and nobody else
 	 */
-	static TrustManagerFactory trust(Authority... authorities) {
+	public static TrustManagerFactory trust(Authority... authorities) {
 		try {
 			KeyStore store = KeyStore.getInstance("PKCS12");
 			store.load(null, null);
@@ -117,7 +117,7 @@ final class TestCertificates {
 	 * @param keys its keys
 	 * @param certificate its self-signed certificate
 	 */
-	record Authority(KeyPair keys, X509Certificate certificate) {
+	public record Authority(KeyPair keys, X509Certificate certificate) {
 
 		String name() {
 			return this.certificate.getSubjectX500Principal().getName();
@@ -128,7 +128,7 @@ final class TestCertificates {
 		 * @param name the common name
 		 * @return the node's key and certificate
 		 */
-		Issued issue(String name) {
+		public Issued issue(String name) {
 			KeyPair keys = keyPair();
 			try {
 				GeneralNames addresses = new GeneralNames(
@@ -157,13 +157,13 @@ final class TestCertificates {
 	 * @param certificate its certificate
 	 * @param issuer the CA's certificate
 	 */
-	record Issued(KeyPair keys, X509Certificate certificate, X509Certificate issuer) {
+	public record Issued(KeyPair keys, X509Certificate certificate, X509Certificate issuer) {
 
 		/**
 		 * Return the node's key and certificate chain as a key manager factory.
 		 * @return the factory
 		 */
-		KeyManagerFactory keyManagers() {
+		public KeyManagerFactory keyManagers() {
 			try {
 				KeyStore store = KeyStore.getInstance("PKCS12");
 				store.load(null, null);
@@ -183,7 +183,7 @@ final class TestCertificates {
 		 * @param trusted the CAs
 		 * @return the material
 		 */
-		TcpTls.Material material(Authority... trusted) {
+		public TcpTls.Material material(Authority... trusted) {
 			return new TcpTls.Material(keyManagers(), trust(trusted));
 		}
 

@@ -22,6 +22,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.rsocket.transport.netty.client.TcpClientTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import reactor.netty.tcp.TcpClient;
@@ -180,6 +181,23 @@ class TlsTests {
 	}
 
 	@Test
+	void aStockClientWithATrustedCertificateNeedsNoTokenEvenWithASecret() {
+		try (TestMesh mesh = new TestMesh()) {
+			MeshNode node = mesh.start("node",
+					(builder) -> builder.tls(tls("node", ClientAuth.NEED)).secret("correct horse battery"),
+					new Greeter("node"));
+			RSocketRequester withCertificate = stockClient(node, this.ca, this.ca.issue("ops"));
+			try {
+				assertThat(withCertificate.route("greeter.whoami").retrieveMono(String.class).block(TIMEOUT))
+					.isEqualTo("\"node\"");
+			}
+			finally {
+				withCertificate.dispose();
+			}
+		}
+	}
+
+	@Test
 	void reloadedMaterialIsWhatNewConnectionsUse() {
 		try (TestMesh mesh = new TestMesh()) {
 			// a starts with a certificate of the mesh CA, and trusts both CAs
@@ -202,11 +220,22 @@ class TlsTests {
 	}
 
 	private static RSocketRequester stockClient(MeshNode node, Authority trusted) {
+		return stockClient(node, trusted, null);
+	}
+
+	private static RSocketRequester stockClient(MeshNode node, Authority trusted,
+			TestCertificates.@Nullable Issued certificate) {
 		HostAndPort address = HostAndPort.parse(node.addresses().get(0), -1);
 		TrustManagerFactory trust = TestCertificates.trust(trusted);
 		SslContext context;
 		try {
-			context = SslContextBuilder.forClient().trustManager(trust).endpointIdentificationAlgorithm(null).build();
+			SslContextBuilder builder = SslContextBuilder.forClient()
+				.trustManager(trust)
+				.endpointIdentificationAlgorithm(null);
+			if (certificate != null) {
+				builder.keyManager(certificate.keyManagers());
+			}
+			context = builder.build();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

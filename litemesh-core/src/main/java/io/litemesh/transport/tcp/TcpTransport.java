@@ -146,9 +146,10 @@ public final class TcpTransport implements Transport {
 		this.settings = settings;
 		this.events = events;
 		this.handshake = new Handshake(settings.nodeId(), settings.cluster(), incarnation, secret, events);
-		// stock clients need credentials wherever nodes must authenticate
-		this.clientAuthenticator = new ClientAuthenticator(settings.nodeId(), settings.authenticatesPeers(),
-				clientTokens);
+		// with a secret, stock clients need credentials; a client certificate that TLS
+		// with client-auth need verified is credential enough (DESIGN section 8)
+		this.clientAuthenticator = new ClientAuthenticator(settings.nodeId(),
+				settings.secretSet() && !settings.tlsClientAuthRequired(), clientTokens);
 		// a node links to few peers; far more connections than that is a flood
 		this.maxAcceptedConnections = Math.max(64, settings.maxLinks() * 8);
 		this.inbound = inbound;
