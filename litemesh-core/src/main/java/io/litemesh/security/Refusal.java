@@ -46,7 +46,12 @@ public enum Refusal {
 	DATABASE_FULL("database-full"),
 
 	/** A connection beyond the bound of links a node accepts. */
-	TOO_MANY_CONNECTIONS("too-many-connections");
+	TOO_MANY_CONNECTIONS("too-many-connections"),
+
+	/**
+	 * A peer that fell too far behind reading what it asked for; its connection closed.
+	 */
+	SLOW_PEER("slow-peer");
 
 	private final String tag;
 

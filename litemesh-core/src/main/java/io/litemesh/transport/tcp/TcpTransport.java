@@ -80,6 +80,9 @@ public final class TcpTransport implements Transport {
 	/** Room for the envelope and frame headers above the payload limit. */
 	private static final int HEADROOM = 64 * 1024;
 
+	/** The least a connection may hold queued for sending, whatever the frame size. */
+	private static final long MIN_QUEUED_BYTES = 8L * 1024 * 1024;
+
 	/** Largest frame the length field of RSocket over TCP can describe. */
 	private static final int MAX_FRAME_LENGTH = 0xFFFFFF;
 
@@ -110,6 +113,8 @@ public final class TcpTransport implements Transport {
 	private final AtomicInteger acceptedConnections = new AtomicInteger();
 
 	private final int maxAcceptedConnections;
+
+	private final OutboundBound outboundBound;
 
 	private final int inboundLimit;
 
@@ -159,6 +164,10 @@ public final class TcpTransport implements Transport {
 		this.inboundLimit = settings.maxFrameSize() + HEADROOM;
 		this.frameLength = Math.min(MAX_FRAME_LENGTH, this.inboundLimit);
 		this.mtu = Math.min(MAX_MTU, this.frameLength);
+		// a few of the largest frames may wait for the socket; a peer further behind is
+		// not reading what it asked for
+		this.outboundBound = new OutboundBound(Math.max(MIN_QUEUED_BYTES, 4L * this.inboundLimit), settings.nodeId(),
+				events);
 		int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
 		this.loops = LoopResources.create("litemesh-" + settings.nodeId(), 1, workers, true);
 		TcpTls tls = settings.tls();
@@ -193,7 +202,11 @@ public final class TcpTransport implements Transport {
 
 	private HostAndPort bind() {
 		String bindHost = bindHost();
-		TcpServer tcpServer = TcpServer.create().host(bindHost).port(this.settings.port()).runOn(this.loops);
+		TcpServer tcpServer = TcpServer.create()
+			.host(bindHost)
+			.port(this.settings.port())
+			.runOn(this.loops)
+			.doOnConnection(this.outboundBound::watch);
 		TlsContexts tls = this.tls;
 		if (tls != null) {
 			tcpServer = tls.secure(tcpServer);
@@ -279,7 +292,8 @@ public final class TcpTransport implements Transport {
 			.host(address.host())
 			.port(address.port())
 			.runOn(this.loops)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+			.doOnConnected(this.outboundBound::watch);
 		TlsContexts tls = this.tls;
 		if (tls != null) {
 			tcpClient = tls.secure(tcpClient);
