@@ -179,6 +179,49 @@ class HandshakeAttackTests {
 		assertThat(this.node.snapshot().nodes()).extracting(NodeView::id).doesNotContain("far-1", "far-2");
 	}
 
+	@Test
+	void connectionsBeyondTheBoundAreRefused() {
+		List<RawPeer> open = new java.util.ArrayList<>();
+		try {
+			// 8 x max-links (8), at least 64: connections that never finish their
+			// handshake
+			for (int i = 0; i < 64; i++) {
+				RawPeer peer = RawPeer.connect(this.node, "idle-" + i, this.mesh.cluster());
+				peer.hello();
+				open.add(peer);
+			}
+			try (RawPeer oneTooMany = RawPeer.connect(this.node, "one-too-many", this.mesh.cluster())) {
+				assertThatException().isThrownBy(oneTooMany::hello);
+			}
+			await().atMost(TIMEOUT).until(() -> refusals().get("too-many-connections") == 1);
+		}
+		finally {
+			open.forEach(RawPeer::close);
+		}
+	}
+
+	@Test
+	void theLinkStateDatabaseHoldsAtMostItsBound() {
+		try (RawPeer insider = RawPeer.connect(this.node, "insider", this.mesh.cluster())) {
+			insider.hello();
+			StepVerifier.create(insider.prove(insider.proofFor(SECRET)).doOnNext(Payload::release).then())
+				.expectComplete()
+				.verify(TIMEOUT);
+			String cluster = this.mesh.cluster();
+			int batch = 1_000;
+			for (int first = 0; first <= io.litemesh.membership.Membership.MAX_NODES; first += batch) {
+				List<NodeAdvertisement> advertisements = new java.util.ArrayList<>();
+				for (int i = first; i < first + batch; i++) {
+					advertisements
+						.add(new NodeAdvertisement("far-" + i, cluster, 1, 1, List.of(), List.of(), List.of(), false));
+				}
+				insider.advertise(advertisements);
+			}
+			await().atMost(TIMEOUT).until(() -> refusals().get("database-full") >= 1);
+		}
+		assertThat(this.node.snapshot().nodes()).hasSizeLessThanOrEqualTo(io.litemesh.membership.Membership.MAX_NODES);
+	}
+
 	private Map<String, Long> refusals() {
 		return this.node.statistics().refusals();
 	}
