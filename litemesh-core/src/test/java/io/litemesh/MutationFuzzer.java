@@ -31,8 +31,10 @@ import com.sun.management.ThreadMXBean;
  * <p>
  * Every case derives its randomness from the run's seed and its number, so a run repeats
  * exactly with {@code -Dlitemesh.fuzz.seed=<seed>}; a failure names seed, case and the
- * input in Base64, ready to keep as a regression seed. The budget is
- * {@link #DEFAULT_BUDGET} per target, {@code -Dlitemesh.fuzz.seconds=N} for longer.
+ * input in Base64, ready to keep as a regression seed. The build runs a fixed seed per
+ * target, so it fails on a change, not on luck; {@code -Dlitemesh.fuzz.seed=random}
+ * explores anew. The budget is {@link #DEFAULT_BUDGET} per target,
+ * {@code -Dlitemesh.fuzz.seconds=N} for longer.
  * <p>
  * Chosen over Jazzer for the build: Jazzer's JUnit integration resolves and fuzzes here,
  * but outside {@code JAZZER_FUZZ=1} it only replays stored inputs, it fuzzes one test per
@@ -101,6 +103,19 @@ public final class MutationFuzzer {
 	}
 
 	/**
+	 * Return the seed of a run: fixed per target by default, so the build checks the same
+	 * cases every time and fails only on a change, not on luck; {@code random} explores
+	 * anew, a number repeats a run.
+	 */
+	private static long seed(String name) {
+		String configured = System.getProperty(SEED_PROPERTY);
+		if (configured == null) {
+			return name.hashCode() * 0x9E3779B97F4A7C15L;
+		}
+		return configured.equals("random") ? new SplittableRandom().nextLong() : Long.parseLong(configured);
+	}
+
+	/**
 	 * Fuzz a target for the configured budget: first the seeds, then mutated cases.
 	 * @param name the target, for messages
 	 * @param seeds valid inputs and regression inputs; never empty
@@ -108,7 +123,7 @@ public final class MutationFuzzer {
 	 * @return how many cases ran
 	 */
 	public static long fuzz(String name, List<byte[]> seeds, Target target) {
-		long seed = Long.getLong(SEED_PROPERTY, new SplittableRandom().nextLong());
+		long seed = seed(name);
 		long nanos = TimeUnit.SECONDS.toNanos(Long.getLong(SECONDS_PROPERTY, DEFAULT_BUDGET.toSeconds()));
 		List<byte[]> pool = new ArrayList<>(seeds);
 		ExecutorService worker = Executors.newSingleThreadExecutor((runnable) -> {

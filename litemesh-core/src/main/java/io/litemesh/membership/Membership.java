@@ -148,8 +148,8 @@ public final class Membership implements LinkRegistry.Listener {
 	 */
 	public void receive(byte[] json, @Nullable String fromPeer) {
 		List<NodeAdvertisement> received = this.mapper.readValue(json, ADVERTISEMENTS);
-		if (received.size() > MAX_NODES) {
-			this.dropped.addAndGet(received.size());
+		if (received == null || received.size() > MAX_NODES) {
+			this.dropped.addAndGet((received != null) ? received.size() : 1);
 			return;
 		}
 		List<NodeAdvertisement> accepted = new ArrayList<>();

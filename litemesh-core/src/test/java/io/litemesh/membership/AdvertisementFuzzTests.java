@@ -42,6 +42,8 @@ class AdvertisementFuzzTests {
 				List.of(new LinkInfo("b", "jdbc", 10)), List.of(), true);
 		List<byte[]> seeds = List.of(mapper.writeValueAsBytes(List.of(b, c)), mapper.writeValueAsBytes(List.of(b)),
 				MutationFuzzer.utf8("[]"),
+				// regression: the JSON null was a NullPointerException
+				MutationFuzzer.utf8("null"),
 				// regression: a link without transport was taken into the database
 				MutationFuzzer.utf8("[{\"nodeId\":\"c\",\"cluster\":\"demo\",\"incarnation\":1,\"sequence\":1,"
 						+ "\"addresses\":[],\"links\":[{\"to\":\"b\",\"transport\":null,\"cost\":10}],"
