@@ -180,19 +180,34 @@ class HandshakeAttackTests {
 	}
 
 	@Test
-	void connectionsBeyondTheBoundAreRefused() {
+	void connectionsFromOneAddressBeyondItsShareAreRefused() {
+		// half of the 64 a node accepts (8 x max-links, at least 64) may come from one
+		// host
+		assertConnectionsRefusedAfter(List.of("127.0.0.1"), 32, "127.0.0.1");
+	}
+
+	@Test
+	void connectionsBeyondTheTotalBoundAreRefused() {
+		assertConnectionsRefusedAfter(List.of("127.0.0.2", "127.0.0.3"), 32, "127.0.0.4");
+	}
+
+	private void assertConnectionsRefusedAfter(List<String> hosts, int perHost, String oneMoreFrom) {
 		List<RawPeer> open = new java.util.ArrayList<>();
 		try {
-			// 8 x max-links (8), at least 64: connections that never finish their
-			// handshake
-			for (int i = 0; i < 64; i++) {
-				RawPeer peer = RawPeer.connect(this.node, "idle-" + i, this.mesh.cluster());
-				peer.hello();
-				open.add(peer);
+			// connections that never finish their handshake, from other hosts
+			for (String host : hosts) {
+				for (int i = 0; i < perHost; i++) {
+					RawPeer peer = RawPeer.connectFrom(this.node, "idle-" + host + "-" + i, this.mesh.cluster(), host);
+					peer.hello();
+					open.add(peer);
+				}
 			}
-			try (RawPeer oneTooMany = RawPeer.connect(this.node, "one-too-many", this.mesh.cluster())) {
-				assertThatException().isThrownBy(oneTooMany::hello);
-			}
+			assertThatException().isThrownBy(() -> {
+				try (RawPeer oneTooMany = RawPeer.connectFrom(this.node, "one-too-many", this.mesh.cluster(),
+						oneMoreFrom)) {
+					oneTooMany.hello();
+				}
+			});
 			await().atMost(TIMEOUT).until(() -> refusals().get("too-many-connections") == 1);
 		}
 		finally {

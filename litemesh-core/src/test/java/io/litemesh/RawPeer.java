@@ -3,6 +3,7 @@
  */
 package io.litemesh;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,6 +24,7 @@ import io.rsocket.util.ByteBufPayload;
 import io.rsocket.util.DefaultPayload;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.netty.tcp.TcpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,6 +68,25 @@ final class RawPeer implements AutoCloseable {
 	 * @return the connection, after SETUP
 	 */
 	static RawPeer connect(MeshNode node, Hello hello) {
+		return connect(node, hello, "127.0.0.1");
+	}
+
+	/**
+	 * Open a connection from a given local address, such as another address of the
+	 * loopback range, as another host would.
+	 * @param node the node to dial
+	 * @param nodeId the id to claim
+	 * @param cluster the cluster to claim
+	 * @param from the local address to connect from
+	 * @return the connection, after SETUP
+	 */
+	static RawPeer connectFrom(MeshNode node, String nodeId, String cluster, String from) {
+		return connect(node,
+				new Hello(Hello.PROTOCOL, nodeId, cluster, System.currentTimeMillis(), SharedSecret.nonce(), null),
+				from);
+	}
+
+	private static RawPeer connect(MeshNode node, Hello hello, String from) {
 		HostAndPort address = HostAndPort.parse(node.addresses().get(0), 7070);
 		RSocket quiet = new RSocket() {
 
@@ -81,7 +102,10 @@ final class RawPeer implements AutoCloseable {
 			.dataMimeType(MimeTypes.JSON)
 			.setupPayload(DefaultPayload.create(MAPPER.writeValueAsBytes(hello)))
 			.acceptor(SocketAcceptor.with(quiet))
-			.connect(TcpClientTransport.create(address.host(), address.port()))
+			.connect(TcpClientTransport.create(TcpClient.create()
+				.host(address.host())
+				.port(address.port())
+				.bindAddress(() -> new InetSocketAddress(from, 0))))
 			.block(TIMEOUT);
 		return new RawPeer(hello, rsocket);
 	}

@@ -116,6 +116,8 @@ public final class TcpTransport implements Transport {
 
 	private final OutboundBound outboundBound;
 
+	private final AddressLimit addressLimit;
+
 	private final int inboundLimit;
 
 	private final int frameLength;
@@ -155,8 +157,10 @@ public final class TcpTransport implements Transport {
 		// with client-auth need verified is credential enough (DESIGN section 8)
 		this.clientAuthenticator = new ClientAuthenticator(settings.nodeId(),
 				settings.secretSet() && !settings.tlsClientAuthRequired(), clientTokens);
-		// a node links to few peers; far more connections than that is a flood
+		// a node links to few peers; far more connections than that is a flood, and one
+		// host may hold half of them
 		this.maxAcceptedConnections = Math.max(64, settings.maxLinks() * 8);
+		this.addressLimit = new AddressLimit(this.maxAcceptedConnections / 2, events);
 		this.inbound = inbound;
 		this.links = links;
 		this.allowedPeers = allowedPeers;
@@ -206,7 +210,11 @@ public final class TcpTransport implements Transport {
 			.host(bindHost)
 			.port(this.settings.port())
 			.runOn(this.loops)
-			.doOnConnection(this.outboundBound::watch);
+			.doOnConnection((connection) -> {
+				if (this.addressLimit.admit(connection)) {
+					this.outboundBound.watch(connection);
+				}
+			});
 		TlsContexts tls = this.tls;
 		if (tls != null) {
 			tcpServer = tls.secure(tcpServer);
