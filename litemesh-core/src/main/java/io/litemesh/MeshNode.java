@@ -3,8 +3,6 @@
  */
 package io.litemesh;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -372,7 +370,8 @@ public final class MeshNode implements AutoCloseable {
 		 */
 		public MeshNode build() {
 			MeshSettings settings = settings();
-			checkUnauthenticatedBind(settings);
+			TcpTls tls = this.tls;
+			UnauthenticatedBind.check(settings, tls != null && tls.clientAuthRequired(), this.allowUnauthenticated);
 			if (!settings.tcpEnabled() && this.mailboxStores.isEmpty()) {
 				throw new IllegalStateException("Node " + settings.nodeId()
 						+ " has TCP off (litemesh.tcp.enabled=false) "
@@ -386,32 +385,6 @@ public final class MeshNode implements AutoCloseable {
 			MeshSecurity security = MeshSecurity.of(this.clientTokens, this.accessRules);
 			return new MeshNode(new NodeRuntime(settings, security, codec, this.clock, scheduler, given == null,
 					this.linkFilter, List.copyOf(this.mailboxStores), this.mailboxTimings, this.tls));
-		}
-
-		private void checkUnauthenticatedBind(MeshSettings settings) {
-			TcpTls tls = this.tls;
-			boolean authenticated = settings.secret() != null || (tls != null && tls.clientAuthRequired());
-			String bindAddress = settings.bindAddress();
-			if (authenticated || this.allowUnauthenticated || !settings.listens() || bindAddress == null
-					|| isLoopback(bindAddress)) {
-				return;
-			}
-			// safe by default: nobody is let in from the network unauthenticated by
-			// accident
-			throw new InvalidMeshSettingException("bindAddress", "tcp.bind-address", bindAddress,
-					"must be a loopback address on a node that authenticates nobody; set litemesh.security.secret, "
-							+ "or litemesh.tcp.ssl.bundle with litemesh.tcp.ssl.client-auth=need, or accept "
-							+ "unauthenticated peers with litemesh.security.allow-unauthenticated=true");
-		}
-
-		private static boolean isLoopback(String host) {
-			try {
-				return InetAddress.getByName(host).isLoopbackAddress();
-			}
-			catch (UnknownHostException ex) {
-				// binding would fail anyway; not loopback is the safe answer
-				return false;
-			}
 		}
 
 	}

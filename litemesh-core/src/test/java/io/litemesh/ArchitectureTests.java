@@ -132,6 +132,30 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void noSourceFileIsOver400Lines() throws java.io.IOException {
+		// an engine class over ~300 lines says at its top why it is one class; past 400
+		// it
+		// is two
+		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files
+			.walk(java.nio.file.Path.of("src/main/java"))) {
+			java.util.List<String> tooLong = files.filter((file) -> file.toString().endsWith(".java"))
+				.filter((file) -> lines(file) > 400)
+				.map((file) -> file + " (" + lines(file) + " lines)")
+				.toList();
+			org.assertj.core.api.Assertions.assertThat(tooLong).isEmpty();
+		}
+	}
+
+	private static long lines(java.nio.file.Path file) {
+		try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(file)) {
+			return lines.count();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	@Test
 	void aTransportThatReachesIntoRoutingBreaksTheLayers() {
 		JavaClasses broken = new ClassFileImporter().importClasses(TransportReachingIntoRouting.class, Router.class);
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> LAYERS.check(broken))

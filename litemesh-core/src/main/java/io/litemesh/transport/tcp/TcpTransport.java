@@ -9,13 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import io.litemesh.codec.MimeTypes;
-import io.litemesh.security.Refusal;
 import io.litemesh.security.SecurityEvents;
 import io.litemesh.security.SharedSecret;
 import io.litemesh.transport.InboundHandler;
@@ -23,7 +20,6 @@ import io.litemesh.transport.LinkRegistry;
 import io.litemesh.transport.Transport;
 import io.litemesh.view.TransportHealth;
 import io.netty.channel.ChannelOption;
-import io.rsocket.ConnectionSetupPayload;
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
 import io.rsocket.SocketAcceptor;
@@ -69,9 +65,6 @@ public final class TcpTransport implements Transport {
 
 	private static final Duration DIAL_TICK = Duration.ofMillis(100);
 
-	/** How long a connection may take from SETUP to both proofs checked. */
-	private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
-
 	/**
 	 * Largest fragment: bigger payloads are split, so payloads up to the size limit fit.
 	 */
@@ -106,13 +99,9 @@ public final class TcpTransport implements Transport {
 
 	private final @Nullable TlsContexts tls;
 
-	private final AtomicLong clients = new AtomicLong();
-
 	private final SecurityEvents events;
 
-	private final AtomicInteger acceptedConnections = new AtomicInteger();
-
-	private final int maxAcceptedConnections;
+	private final Acceptor acceptor;
 
 	private final OutboundBound outboundBound;
 
@@ -159,12 +148,14 @@ public final class TcpTransport implements Transport {
 				settings.secretSet() && !settings.tlsClientAuthRequired(), clientTokens);
 		// a node links to few peers; far more connections than that is a flood, and one
 		// host may hold half of them
-		this.maxAcceptedConnections = Math.max(64, settings.maxLinks() * 8);
-		this.addressLimit = new AddressLimit(this.maxAcceptedConnections / 2, events);
+		int maxConnections = Math.max(64, settings.maxLinks() * 8);
+		this.addressLimit = new AddressLimit(maxConnections / 2, events);
 		this.inbound = inbound;
 		this.links = links;
 		this.allowedPeers = allowedPeers;
 		this.scheduler = scheduler;
+		this.acceptor = new Acceptor(settings.nodeId(), this.handshake, this.clientAuthenticator, inbound, events,
+				maxConnections, this::register);
 		this.inboundLimit = settings.maxFrameSize() + HEADROOM;
 		this.frameLength = Math.min(MAX_FRAME_LENGTH, this.inboundLimit);
 		this.mtu = Math.min(MAX_MTU, this.frameLength);
@@ -219,7 +210,7 @@ public final class TcpTransport implements Transport {
 		if (tls != null) {
 			tcpServer = tls.secure(tcpServer);
 		}
-		CloseableChannel channel = RSocketServer.create(this::accept)
+		CloseableChannel channel = RSocketServer.create(this.acceptor::accept)
 			.payloadDecoder(PayloadDecoder.ZERO_COPY)
 			.fragment(this.mtu)
 			.maxInboundPayloadSize(this.inboundLimit)
@@ -341,61 +332,6 @@ public final class TcpTransport implements Transport {
 					}
 					rsocket.dispose();
 				}));
-	}
-
-	private Mono<RSocket> accept(ConnectionSetupPayload setup, RSocket sendingSocket) {
-		String metadataMimeType = setup.metadataMimeType();
-		if (!MimeTypes.ENVELOPE.equals(metadataMimeType)) {
-			String clientName;
-			try {
-				clientName = this.clientAuthenticator.admit(setup);
-			}
-			catch (RejectedSetupException ex) {
-				this.events.refused(Refusal.CLIENT, "a stock RSocket client: " + ex.getMessage());
-				return Mono.error(ex);
-			}
-			if (clientName == null) {
-				clientName = "client-" + this.settings.nodeId() + "-" + this.clients.incrementAndGet();
-			}
-			logger.debug("Accepted plain RSocket client " + clientName + " (" + metadataMimeType + ")");
-			return Mono.just(this.inbound.clientResponder(clientName, metadataMimeType));
-		}
-		Hello remote;
-		try {
-			remote = this.handshake.checkSetup(setup);
-		}
-		catch (RejectedSetupException ex) {
-			return Mono.error(ex);
-		}
-		if (this.acceptedConnections.get() >= this.maxAcceptedConnections) {
-			this.handshake.countRefused();
-			this.events.refused(Refusal.TOO_MANY_CONNECTIONS,
-					"a connection beyond the bound of " + this.maxAcceptedConnections + " accepted connections");
-			return Mono.error(
-					new RejectedSetupException("Node " + this.settings.nodeId() + " accepts no more " + "connections"));
-		}
-		this.acceptedConnections.incrementAndGet();
-		GatedResponder gate = new GatedResponder(this.inbound.peerResponder(remote::nodeId), this.events);
-		sendingSocket.onClose().doFinally((signal) -> {
-			this.acceptedConnections.decrementAndGet();
-			if (!gate.isOpen()) {
-				this.handshake.incomplete(remote, "closed the connection");
-			}
-		}).subscribe(null, (ex) -> {
-		});
-		RSocket responder = this.handshake.accepting(gate, remote, () -> {
-			if (!remote.nodeId().equals(this.settings.nodeId())) {
-				register(new TcpLink(remote.nodeId(), remote.incarnation(), sendingSocket, false));
-			}
-		});
-		// a connection that never proves itself is closed, not kept waiting
-		Mono.delay(HANDSHAKE_TIMEOUT).takeUntilOther(sendingSocket.onClose()).subscribe((tick) -> {
-			if (!gate.isOpen()) {
-				sendingSocket.dispose();
-			}
-		}, (ex) -> {
-		});
-		return Mono.just(responder);
 	}
 
 	private void register(TcpLink link) {
