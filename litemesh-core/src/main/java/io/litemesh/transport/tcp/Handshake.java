@@ -289,6 +289,12 @@ final class Handshake {
 
 		@Override
 		public Mono<Payload> requestResponse(Payload payload) {
+			if (this.gate.isOpen()) {
+				// the handshake is done: no request of it is served again, and every
+				// other
+				// request goes on without being decoded twice
+				return super.requestResponse(payload);
+			}
 			ControlOperation operation = handshakeOperation(payload);
 			if (operation == ControlOperation.HELLO) {
 				payload.release();
