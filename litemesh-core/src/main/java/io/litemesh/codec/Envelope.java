@@ -6,7 +6,6 @@ package io.litemesh.codec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -220,11 +219,15 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 			throw new IllegalArgumentException("A broadcast envelope names at most " + MAX_DESTINATIONS
 					+ " destinations, not " + this.destinations.size());
 		}
-		// every field is checked before the buffer exists, so a bad field leaks nothing
-		List<byte[]> fields = Stream.of(this.source, this.destination, this.service, this.endpoint, this.trace)
-			.map(Envelope::utf8)
-			.toList();
-		List<byte[]> destinations = this.destinations.stream().map(Envelope::utf8).toList();
+		// every field is checked before the buffer exists, so a bad field leaks nothing;
+		// plain arrays and loops, as this runs for every message a node sends
+		byte[][] fields = { utf8(this.source), utf8(this.destination), utf8(this.service), utf8(this.endpoint),
+				utf8(this.trace) };
+		int count = this.destinations.size();
+		byte[][] destinations = new byte[count][];
+		for (int i = 0; i < count; i++) {
+			destinations[i] = utf8(this.destinations.get(i));
+		}
 		int length = FIXED_LENGTH + 2;
 		for (byte[] field : fields) {
 			length += 2 + field.length;
@@ -239,9 +242,13 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 		buffer.writeByte(this.hops);
 		buffer.writeLong(this.id.getMostSignificantBits());
 		buffer.writeLong(this.id.getLeastSignificantBits());
-		fields.forEach((field) -> buffer.writeShort(field.length).writeBytes(field));
-		buffer.writeShort(destinations.size());
-		destinations.forEach((destination) -> buffer.writeShort(destination.length).writeBytes(destination));
+		for (byte[] field : fields) {
+			buffer.writeShort(field.length).writeBytes(field);
+		}
+		buffer.writeShort(count);
+		for (byte[] destination : destinations) {
+			buffer.writeShort(destination.length).writeBytes(destination);
+		}
 		return buffer;
 	}
 

@@ -4,6 +4,8 @@
 package io.litemesh.codec;
 
 import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -22,7 +24,14 @@ public final class JsonCodec {
 
 	private static final byte[] EMPTY = new byte[0];
 
+	/**
+	 * Most reflective types whose Jackson type is kept; past it they are resolved anew.
+	 */
+	private static final int MAX_CACHED_TYPES = 1024;
+
 	private final ObjectMapper mapper;
+
+	private final Map<Type, JavaType> types = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a codec with a default {@link JsonMapper}.
@@ -88,7 +97,17 @@ public final class JsonCodec {
 	 * @return the Jackson type
 	 */
 	public JavaType javaType(Type type) {
-		return this.mapper.getTypeFactory().constructType(type);
+		// resolved once per type: applications call with a handful of reply types, and
+		// resolving costs more than the rest of encoding a small payload
+		JavaType cached = this.types.get(type);
+		if (cached != null) {
+			return cached;
+		}
+		JavaType resolved = this.mapper.getTypeFactory().constructType(type);
+		if (this.types.size() < MAX_CACHED_TYPES) {
+			this.types.put(type, resolved);
+		}
+		return resolved;
 	}
 
 }
