@@ -27,6 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * links or services change and periodically as a refresh, takes the newer advertisements
  * neighbours send (and has them flooded on), ages out silent nodes, and tells its
  * {@link MembershipListener} of every change.
+ * <p>
+ * One class on purpose: what a node accepts into its database (bounds, clusters, who may
+ * speak for whom) and what it advertises of itself change together under one lock;
+ * flooding, the database and the routes are classes of their own.
  *
  * @author LiteMesh team
  */

@@ -21,6 +21,9 @@ import org.springframework.transaction.TransactionDefinition;
  * The databases the JDBC-table transport runs on, and the SQL in which they differ: how a
  * message is inserted once whatever the retries, and how a batch of mail is claimed
  * without two claimers getting one message.
+ * <p>
+ * One class on purpose: every difference between the supported databases in one place, so
+ * adding a database means reading one file.
  *
  * @author LiteMesh team
  */

@@ -35,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * runs in auto-commit mode where the pool's connections are in it: that saves a round
  * trip for the commit, and is safe because every statement of this class may run again
  * (deliveries skip ids already stored).
+ * <p>
+ * One class on purpose: it is the mailbox table's SQL, statement for statement, on every
+ * database; what differs between databases is {@link DatabaseType}'s.
  *
  * @author LiteMesh team
  */

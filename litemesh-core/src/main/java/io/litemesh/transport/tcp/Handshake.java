@@ -39,6 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * proof cannot be reflected back. Nothing else is served, either way, until both proofs
  * are checked ({@link GatedResponder}). Without a secret the same steps run without
  * proofs: protected mode on loopback, or TLS whose client certificates prove membership.
+ * <p>
+ * One class on purpose: both sides of the handshake sign and check the same fields, so
+ * the dialling and the accepting half are kept side by side where they cannot drift
+ * apart.
  *
  * @author LiteMesh team
  */
