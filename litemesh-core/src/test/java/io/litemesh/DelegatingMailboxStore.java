@@ -17,11 +17,15 @@ import io.litemesh.transport.mailbox.RegistryEntry;
  *
  * @author LiteMesh team
  */
-abstract class DelegatingMailboxStore implements MailboxStore {
+public abstract class DelegatingMailboxStore implements MailboxStore {
 
 	private final MailboxStore delegate;
 
-	DelegatingMailboxStore(MailboxStore delegate) {
+	/**
+	 * Create a store that hands every call to another.
+	 * @param delegate the store that serves the calls
+	 */
+	protected DelegatingMailboxStore(MailboxStore delegate) {
 		this.delegate = delegate;
 	}
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.litemesh.DelegatingMailboxStore;
 import io.litemesh.MeshNode;
 import io.litemesh.security.SharedSecret;
 import io.litemesh.transport.Link;
@@ -185,40 +186,13 @@ class MailboxTransportSafetyTests {
 	 * A real store whose claims throw an {@link Error} while told to, as a bug or a
 	 * broken driver might.
 	 */
-	private static final class FailingStore implements MailboxStore {
-
-		private final MailboxStore delegate;
+	private static final class FailingStore extends DelegatingMailboxStore {
 
 		private final AtomicBoolean failing;
 
 		FailingStore(MailboxStore delegate, AtomicBoolean failing) {
-			this.delegate = delegate;
+			super(delegate);
 			this.failing = failing;
-		}
-
-		@Override
-		public String transport() {
-			return this.delegate.transport();
-		}
-
-		@Override
-		public void checkIn(RegistryEntry entry) {
-			this.delegate.checkIn(entry);
-		}
-
-		@Override
-		public void checkOut(String nodeId) {
-			this.delegate.checkOut(nodeId);
-		}
-
-		@Override
-		public List<RegistryEntry> liveNodes(String cluster) {
-			return this.delegate.liveNodes(cluster);
-		}
-
-		@Override
-		public void deliver(List<MailMessage> messages) {
-			this.delegate.deliver(messages);
 		}
 
 		@Override
@@ -226,32 +200,7 @@ class MailboxTransportSafetyTests {
 			if (this.failing.get()) {
 				throw new AssertionError("injected failure");
 			}
-			return this.delegate.claim(nodeId, max, maxBytes);
-		}
-
-		@Override
-		public void acknowledge(List<UUID> messageIds) {
-			this.delegate.acknowledge(messageIds);
-		}
-
-		@Override
-		public int expire() {
-			return this.delegate.expire();
-		}
-
-		@Override
-		public void awaitMail(String nodeId, Duration timeout) throws InterruptedException {
-			this.delegate.awaitMail(nodeId, timeout);
-		}
-
-		@Override
-		public long rejected() {
-			return this.delegate.rejected();
-		}
-
-		@Override
-		public void close() {
-			this.delegate.close();
+			return super.claim(nodeId, max, maxBytes);
 		}
 
 	}
