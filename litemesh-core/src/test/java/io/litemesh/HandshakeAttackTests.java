@@ -114,11 +114,7 @@ class HandshakeAttackTests {
 			.orElseThrow()
 			.incarnation();
 		try (RawPeer insider = RawPeer.connect(this.node, "insider", this.mesh.cluster())) {
-			insider.hello();
-			StepVerifier.create(insider.prove(insider.proofFor(SECRET)))
-				.expectNextCount(1)
-				.expectComplete()
-				.verify(TIMEOUT);
+			insider.joinAsInsider(SECRET);
 			String cluster = this.mesh.cluster();
 			insider.advertise(List.of(
 					new NodeAdvertisement("x", cluster, Long.MAX_VALUE, Long.MAX_VALUE, List.of(), List.of(), List.of(),
@@ -163,10 +159,7 @@ class HandshakeAttackTests {
 	@Test
 	void advertisementsBeyondTheBoundsAreDroppedAndCounted() {
 		try (RawPeer insider = RawPeer.connect(this.node, "insider", this.mesh.cluster())) {
-			insider.hello();
-			StepVerifier.create(insider.prove(insider.proofFor(SECRET)).doOnNext(Payload::release).then())
-				.expectComplete()
-				.verify(TIMEOUT);
+			insider.joinAsInsider(SECRET);
 			String cluster = this.mesh.cluster();
 			List<String> manyAddresses = java.util.stream.IntStream.range(0, 17)
 				.mapToObj((i) -> "tcp://10.0.0." + i + ":7070")
@@ -222,10 +215,7 @@ class HandshakeAttackTests {
 	@Test
 	void theLinkStateDatabaseHoldsAtMostItsBound() {
 		try (RawPeer insider = RawPeer.connect(this.node, "insider", this.mesh.cluster())) {
-			insider.hello();
-			StepVerifier.create(insider.prove(insider.proofFor(SECRET)).doOnNext(Payload::release).then())
-				.expectComplete()
-				.verify(TIMEOUT);
+			insider.joinAsInsider(SECRET);
 			String cluster = this.mesh.cluster();
 			int batch = 1_000;
 			for (int first = 0; first <= io.litemesh.membership.Membership.MAX_NODES; first += batch) {

@@ -155,6 +155,20 @@ final class RawPeer implements AutoCloseable {
 	}
 
 	/**
+	 * Run the whole handshake as an insider who knows the secret, so the node links to
+	 * this peer.
+	 * @param secret the cluster secret
+	 */
+	void joinAsInsider(String secret) {
+		hello();
+		Payload accepted = prove(proofFor(secret)).block(TIMEOUT);
+		if (accepted == null) {
+			throw new IllegalStateException("the node did not answer the proof");
+		}
+		accepted.release();
+	}
+
+	/**
 	 * Make a request-response as this peer, on the first hop.
 	 * @param source who the call claims to come from
 	 * @param destination the node it is for

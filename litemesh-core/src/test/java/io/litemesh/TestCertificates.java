@@ -3,7 +3,11 @@
  */
 package io.litemesh;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -30,12 +34,16 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Real certificates for TLS tests: a CA and node certificates it signs, made in memory
- * with Bouncy Castle's certificate builder and the JDK's keys and key stores.
+ * Real certificates for TLS tests: a CA and node certificates it signs, made with Bouncy
+ * Castle's certificate builder and the JDK's keys, as key stores or as PEM files for
+ * Spring Boot's SSL bundles. Shared with the other modules' tests through the core's test
+ * jar.
  *
  * @author LiteMesh team
  */
@@ -112,6 +120,35 @@ public final class TestCertificates {
 	}
 
 	/**
+	 * Write certificates as one PEM file.
+	 * @param file where to write
+	 * @param certificates the certificates
+	 * @return the file's {@code file:} location, for a bundle property
+	 */
+	public static String writeCertificates(Path file, X509Certificate... certificates) {
+		StringWriter text = new StringWriter();
+		try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+			for (X509Certificate certificate : certificates) {
+				writer.writeObject(certificate);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return writeText(file, text.toString());
+	}
+
+	private static String writeText(Path file, String text) {
+		try {
+			Files.writeString(file, text);
+			return "file:" + file.toAbsolutePath();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
 	 * A CA.
 	 *
 	 * @param keys its keys
@@ -119,7 +156,7 @@ public final class TestCertificates {
 	 */
 	public record Authority(KeyPair keys, X509Certificate certificate) {
 
-		String name() {
+		public String name() {
 			return this.certificate.getSubjectX500Principal().getName();
 		}
 
@@ -176,6 +213,25 @@ public final class TestCertificates {
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
 			}
+		}
+
+		/**
+		 * Write the node's certificate chain and private key as PEM files, for a Spring
+		 * Boot PEM bundle.
+		 * @param directory where to write them
+		 * @param name the file names' stem
+		 * @return the {@code file:} locations of the chain and of the key
+		 */
+		public String[] write(Path directory, String name) {
+			String chain = writeCertificates(directory.resolve(name + ".crt"), this.certificate, this.issuer);
+			StringWriter text = new StringWriter();
+			try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+				writer.writeObject(new JcaPKCS8Generator(this.keys.getPrivate(), null));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			return new String[] { chain, writeText(directory.resolve(name + ".key"), text.toString()) };
 		}
 
 		/**

@@ -76,7 +76,7 @@ public final class MeshCalls {
 					+ "use requestAll() or send()");
 		}
 		return Mono.defer(() -> {
-			String nodeId = selector().choose(target, endpoint);
+			String nodeId = this.selector.choose(target, endpoint);
 			return call(nodeId, target, endpoint, encode(payload));
 		}).handle((reply, sink) -> {
 			T value = decode(reply, replyType, target, endpoint);
@@ -103,7 +103,7 @@ public final class MeshCalls {
 			if (target.mode() == Target.Mode.BROADCAST) {
 				return broadcastRequest(target, endpoint, data, type);
 			}
-			String nodeId = selector().choose(target, endpoint);
+			String nodeId = this.selector.choose(target, endpoint);
 			return call(nodeId, target, endpoint, data)
 				.map((reply) -> this.<T>reply(nodeId, reply, type, target, endpoint))
 				.defaultIfEmpty(new MeshReply<>(nodeId, null, null))
@@ -113,10 +113,10 @@ public final class MeshCalls {
 	}
 
 	private <T> Flux<MeshReply<T>> broadcastRequest(Target target, String endpoint, byte[] data, JavaType type) {
-		List<String> nodes = selector().resolve(target, endpoint);
+		List<String> nodes = this.selector.resolve(target, endpoint);
 		Set<String> pending = ConcurrentHashMap.newKeySet();
 		pending.addAll(nodes);
-		Flux<MeshReply<T>> answered = router().scatter(target.service(), endpoint, nodes, data)
+		Flux<MeshReply<T>> answered = this.router.scatter(target.service(), endpoint, nodes, data)
 			.filter((reply) -> pending.remove(reply.nodeId()))
 			.map((reply) -> reply.failed() ? new MeshReply<T>(reply.nodeId(), null, reply.error().toException())
 					: this.<T>reply(reply.nodeId(), reply.data(), type, target, endpoint))
@@ -149,10 +149,10 @@ public final class MeshCalls {
 		return Mono.defer(() -> {
 			byte[] data = encode(payload);
 			if (target.mode() == Target.Mode.BROADCAST) {
-				return router().broadcast(target.service(), endpoint, selector().resolve(target, endpoint), data);
+				return this.router.broadcast(target.service(), endpoint, this.selector.resolve(target, endpoint), data);
 			}
-			String nodeId = selector().choose(target, endpoint);
-			return router().fireAndForget(call(nodeId, target, endpoint), data);
+			String nodeId = this.selector.choose(target, endpoint);
+			return this.router.fireAndForget(call(nodeId, target, endpoint), data);
 		});
 	}
 
@@ -173,12 +173,12 @@ public final class MeshCalls {
 					+ " names every provider; use an anycast or unicast target");
 		}
 		return Flux.defer(() -> {
-			String nodeId = selector().choose(target, endpoint);
+			String nodeId = this.selector.choose(target, endpoint);
 			Router.Call call = call(nodeId, target, endpoint);
 			// with a fallback, Reactor does not describe the source for its message,
 			// which
 			// walks the operator chain with a regex on every subscription
-			return router().stream(call, encode(payload))
+			return this.router.stream(call, encode(payload))
 				.timeout(Mono.delay(this.timeout), (element) -> Mono.never(), Flux.error(() -> timedOut(call)));
 		}).<T>handle((element, sink) -> {
 			T value = decode(element, elementType, target, endpoint);
@@ -204,7 +204,7 @@ public final class MeshCalls {
 		Router.Call call = call(nodeId, target, endpoint);
 		// with a fallback, Reactor does not describe the source for its message, which
 		// walks the operator chain with a regex on every call: 9% of a node's CPU at load
-		return router().request(call, data).timeout(this.timeout, Mono.error(() -> timedOut(call)));
+		return this.router.request(call, data).timeout(this.timeout, Mono.error(() -> timedOut(call)));
 	}
 
 	private Router.Call call(String nodeId, Target target, String endpoint) {
@@ -243,14 +243,6 @@ public final class MeshCalls {
 			case ANYCAST -> Envelope.Mode.ANYCAST;
 			case BROADCAST -> Envelope.Mode.BROADCAST;
 		};
-	}
-
-	private ProviderSelector selector() {
-		return this.selector;
-	}
-
-	private Router router() {
-		return this.router;
 	}
 
 }

@@ -130,22 +130,23 @@ final class Handshake {
 	 * not prove the secret
 	 */
 	Hello checkAnswer(Payload reply, Hello own, HostAndPort address) {
+		int size = reply.data().readableBytes();
 		Hello remote;
 		try {
-			if (reply.data().readableBytes() > Hello.MAX_SIZE) {
-				throw refuse(Refusal.OVERSIZED_HELLO,
-						"the node at " + address + " answered a hello of " + reply.data().readableBytes() + " bytes");
-			}
-			remote = this.mapper.readValue(ByteBufUtil.getBytes(reply.sliceData()), Hello.class);
+			remote = (size <= Hello.MAX_SIZE)
+					? this.mapper.readValue(ByteBufUtil.getBytes(reply.sliceData()), Hello.class) : null;
 		}
 		catch (RuntimeException ex) {
-			if (ex instanceof IllegalStateException) {
-				throw ex;
-			}
-			throw refuse(Refusal.MALFORMED_HELLO, "the node at " + address + " answered a malformed hello");
+			remote = null;
 		}
 		finally {
 			reply.release();
+		}
+		if (size > Hello.MAX_SIZE) {
+			throw refuse(Refusal.OVERSIZED_HELLO, "the node at " + address + " answered a hello of " + size + " bytes");
+		}
+		if (remote == null) {
+			throw refuse(Refusal.MALFORMED_HELLO, "the node at " + address + " answered a malformed hello");
 		}
 		if (remote.protocol() != Hello.PROTOCOL || !remote.isWellFormed()) {
 			throw refuse(Refusal.PROTOCOL, "the node at " + address + " speaks protocol " + remote.protocol()
