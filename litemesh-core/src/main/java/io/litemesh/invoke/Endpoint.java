@@ -156,7 +156,7 @@ public final class Endpoint {
 					"Endpoint " + this.qualifiedName + " is a stream; call it with stream()"));
 		}
 		Mono<Object> result;
-		if (this.blocking) {
+		if (this.blocking && !Boolean.getBoolean("prof.inline")) {
 			result = Mono.fromCallable(() -> call(payload, context))
 				.subscribeOn(Schedulers.boundedElastic())
 				.flatMap(Endpoint::toMono);

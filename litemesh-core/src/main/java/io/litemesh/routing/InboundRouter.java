@@ -51,7 +51,6 @@ final class InboundRouter {
 	 * @return the reply; errors as error frames
 	 */
 	Mono<Payload> serveRequest(Envelope envelope, Payload payload) {
-		String what = describe(envelope);
 		return Mono.defer(() -> {
 			if (!isLocal(envelope)) {
 				return this.forwarder.nextHopOrRelease(envelope, payload)
@@ -60,8 +59,8 @@ final class InboundRouter {
 			}
 			byte[] data = LocalDispatcher.data(payload);
 			return this.dispatcher.request(context(envelope), data)
-				.map((reply) -> replyPayload(this.dispatcher.checkReply(reply, what)));
-		}).onErrorMap((ex) -> RemoteError.toErrorFrame(ex, what));
+				.map((reply) -> replyPayload(this.dispatcher.checkReply(reply, envelope)));
+		}).onErrorMap((ex) -> RemoteError.toErrorFrame(ex, describe(envelope)));
 	}
 
 	/**
@@ -96,7 +95,6 @@ final class InboundRouter {
 	 * @return the elements; errors as error frames
 	 */
 	Flux<Payload> serveStream(Envelope envelope, Payload payload) {
-		String what = describe(envelope);
 		return Flux.defer(() -> {
 			if (envelope.isBroadcast()) {
 				return this.broadcaster.relayScatter(envelope, payload);
@@ -108,8 +106,8 @@ final class InboundRouter {
 			}
 			byte[] data = LocalDispatcher.data(payload);
 			return this.dispatcher.stream(context(envelope), data)
-				.map((element) -> replyPayload(this.dispatcher.checkReply(element, what)));
-		}).onErrorMap((ex) -> RemoteError.toErrorFrame(ex, what));
+				.map((element) -> replyPayload(this.dispatcher.checkReply(element, envelope)));
+		}).onErrorMap((ex) -> RemoteError.toErrorFrame(ex, describe(envelope)));
 	}
 
 	/**

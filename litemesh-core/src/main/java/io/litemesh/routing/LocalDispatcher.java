@@ -6,6 +6,7 @@ package io.litemesh.routing;
 import io.litemesh.MeshAccessDeniedException;
 import io.litemesh.NoRouteException;
 import io.litemesh.PayloadTooLargeException;
+import io.litemesh.codec.Envelope;
 import io.litemesh.invoke.DefaultMeshContext;
 import io.litemesh.invoke.Endpoint;
 import io.litemesh.invoke.LocalService;
@@ -105,14 +106,15 @@ final class LocalDispatcher {
 	/**
 	 * Check a reply a local bean produced.
 	 * @param reply the reply
-	 * @param what what answered, for the message
+	 * @param envelope the call it answers, for the message (built only when it fails)
 	 * @return the reply
 	 * @throws PayloadTooLargeException when it exceeds the limit
 	 */
-	byte[] checkReply(byte[] reply, String what) {
+	byte[] checkReply(byte[] reply, Envelope envelope) {
 		if (reply.length > this.maxFrameSize) {
-			throw new PayloadTooLargeException("Reply of " + reply.length + " bytes from " + what + " exceeds "
-					+ "litemesh.max-frame-size (" + this.maxFrameSize + " bytes)");
+			throw new PayloadTooLargeException("Reply of " + reply.length + " bytes from " + envelope.service() + "."
+					+ envelope.endpoint() + " on node " + this.localId + " exceeds litemesh.max-frame-size ("
+					+ this.maxFrameSize + " bytes)");
 		}
 		return reply;
 	}
