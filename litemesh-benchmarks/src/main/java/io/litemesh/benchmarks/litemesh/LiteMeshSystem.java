@@ -1,0 +1,118 @@
+/*
+ * Copyright 2026 the LiteMesh authors.
+ */
+package io.litemesh.benchmarks.litemesh;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.litemesh.MeshNode;
+import io.litemesh.MeshTemplate;
+import io.litemesh.Target;
+import io.litemesh.benchmarks.driver.EchoClient;
+import io.litemesh.benchmarks.driver.EchoMessage;
+import io.litemesh.benchmarks.driver.EchoSystem;
+import io.litemesh.view.NodeStatus;
+
+/**
+ * LiteMesh through its public API only, default settings but for loopback ports: a server
+ * node offering the {@code echo} service, a relay node offering nothing, and a client
+ * node calling {@code echo} on the server with {@link MeshTemplate}. Options:
+ * <ul>
+ * <li>{@code seed=<address>}: the address to join through (the server's, or the
+ * relay's);</li>
+ * <li>{@code outbound-only=true}: no listening port ({@code tcpPort(-1)}); two such nodes
+ * seeded only to a relay reach each other through it, which forces the relayed path;</li>
+ * <li>{@code hops=<n>}: how many hops the client must see to the server before it reports
+ * ready.</li>
+ * </ul>
+ * Further per-scenario settings (observations, TLS, ...) go through
+ * {@link #configure(MeshNode.Builder, Map)}.
+ *
+ * @author LiteMesh team
+ */
+public class LiteMeshSystem implements EchoSystem {
+
+	static final String CLUSTER = "bench";
+
+	static final String SERVER = "server";
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+	@Override
+	public String startServer(Map<String, String> options) {
+		MeshNode node = node(SERVER, options);
+		node.registerService("echo", "", Map.of(), new EchoService());
+		node.start();
+		return String.join(",", node.addresses());
+	}
+
+	@Override
+	public String startRelay(Map<String, String> options) {
+		MeshNode node = node("relay", options).start();
+		return String.join(",", node.addresses());
+	}
+
+	@Override
+	public EchoClient connect(Map<String, String> options) throws InterruptedException {
+		MeshNode node = node("client", options).start();
+		int hops = Integer.parseInt(options.getOrDefault("hops", "1"));
+		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+		while (node.snapshot()
+			.nodes()
+			.stream()
+			.noneMatch((view) -> view.id().equals(SERVER) && view.status() == NodeStatus.UP && view.hops() == hops)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("No route of " + hops + " hop(s) to the server: " + node.snapshot());
+			}
+			Thread.sleep(10);
+		}
+		MeshTemplate template = new MeshTemplate(node);
+		Target target = Target.unicast(SERVER, "echo");
+		return (request) -> template.request(target, "echo", request, EchoMessage.class).toFuture();
+	}
+
+	private MeshNode node(String nodeId, Map<String, String> options) {
+		boolean outboundOnly = Boolean.parseBoolean(options.getOrDefault("outbound-only", "false"));
+		MeshNode.Builder builder = MeshNode.builder()
+			.nodeId(nodeId)
+			.cluster(CLUSTER)
+			.tcpPort(outboundOnly ? -1 : 0)
+			.bindAddress("127.0.0.1");
+		String seed = options.get("seed");
+		if (seed != null) {
+			builder.seeds(List.of(seed.split(",")));
+		}
+		configure(builder, options);
+		return builder.build();
+	}
+
+	/**
+	 * Hook for scenarios that change a setting (observations, TLS, ...): apply the
+	 * options that concern the node's settings. Does nothing here: the default settings
+	 * are measured.
+	 * @param builder the node's builder, loopback ports already set
+	 * @param options the scenario's options
+	 */
+	protected void configure(MeshNode.Builder builder, Map<String, String> options) {
+	}
+
+	/**
+	 * The echo service: Jackson reads the request into an {@link EchoMessage} and writes
+	 * the reply from it.
+	 */
+	public static class EchoService {
+
+		/**
+		 * Echo the message.
+		 * @param message the message
+		 * @return the same message
+		 */
+		public EchoMessage echo(EchoMessage message) {
+			return message;
+		}
+
+	}
+
+}
