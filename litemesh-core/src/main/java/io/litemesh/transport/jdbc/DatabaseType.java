@@ -92,13 +92,25 @@ enum DatabaseType {
 
 		@Override
 		String claimMail() {
+			return claim("", "");
+		}
+
+		@Override
+		String acknowledgeAndClaimMail() {
+			// the deleted rows are kept out of the candidates, or a row whose claim timed
+			// out could be deleted and claimed again by one statement
+			return claim("acknowledged AS (DELETE FROM ${prefix}MAILBOX WHERE ID IN (:ids)),\n",
+					" AND ID NOT IN (:ids)");
+		}
+
+		private static String claim(String acknowledge, String exclude) {
 			// the running sum is taken over the locked candidates, a query level above
 			// the lock: PostgreSQL allows no window function next to FOR UPDATE
 			return """
-					WITH candidates AS (
-						SELECT SEQ, """ + CLAIM_SIZE + """
+					WITH ${acknowledge}candidates AS (
+						SELECT SEQ, ${claimSize}
 						FROM ${prefix}MAILBOX
-						WHERE RECIPIENT = :recipient AND VISIBLE_AT <= :now AND EXPIRES_AT > :now
+						WHERE RECIPIENT = :recipient AND VISIBLE_AT <= :now AND EXPIRES_AT > :now${exclude}
 						ORDER BY SEQ
 						LIMIT :max
 						FOR UPDATE SKIP LOCKED),
@@ -111,7 +123,9 @@ enum DatabaseType {
 					UPDATE ${prefix}MAILBOX SET VISIBLE_AT = :until, ATTEMPTS = ATTEMPTS + 1
 					WHERE SEQ IN (SELECT SEQ FROM budgeted)
 					RETURNING
-					""" + COLUMNS;
+					""".replace("${acknowledge}", acknowledge)
+				.replace("${exclude}", exclude)
+				.replace("${claimSize}", CLAIM_SIZE) + COLUMNS;
 		}
 
 	},
@@ -239,6 +253,16 @@ enum DatabaseType {
 	 * @return the SQL, with the prefix token
 	 */
 	abstract String claimMail();
+
+	/**
+	 * Return the statement that deletes acknowledged rows ({@code :ids}) and claims as
+	 * {@link #claimMail()} does, in one round trip and one commit, where the database
+	 * can.
+	 * @return the SQL, with the prefix token, or {@code null} to acknowledge apart
+	 */
+	@Nullable String acknowledgeAndClaimMail() {
+		return null;
+	}
 
 	/**
 	 * Return whether {@link #claimMail()} marks the rows it returns as claimed itself.

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.litemesh.transport.mailbox.IdlePacer;
 
@@ -25,6 +26,8 @@ final class MailSignals {
 	private final ConcurrentMap<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
 
 	private final Duration maxIdle;
+
+	private final AtomicLong notified = new AtomicLong();
 
 	MailSignals(Duration maxIdle) {
 		this.maxIdle = maxIdle;
@@ -49,6 +52,27 @@ final class MailSignals {
 		if (mailbox != null) {
 			mailbox.wake();
 		}
+	}
+
+	/**
+	 * Leave a wake-up that a database notification brought, counting it when the mailbox
+	 * is one of this store's.
+	 * @param nodeId the mailbox owner
+	 */
+	void notified(String nodeId) {
+		Mailbox mailbox = this.mailboxes.get(nodeId);
+		if (mailbox != null) {
+			this.notified.incrementAndGet();
+			mailbox.wake();
+		}
+	}
+
+	/**
+	 * Return how many notifications woke a mailbox of this store.
+	 * @return the count
+	 */
+	long notifications() {
+		return this.notified.get();
 	}
 
 	/**

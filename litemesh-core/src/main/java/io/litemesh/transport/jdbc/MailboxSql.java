@@ -3,6 +3,8 @@
  */
 package io.litemesh.transport.jdbc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The statements of one store: the database's own SQL and the common SQL, with the table
  * prefix in place.
@@ -43,6 +45,12 @@ final class MailboxSql {
 	/** Claims mail: by itself, or selecting rows for {@link #markClaimed} to mark. */
 	final String claimMail;
 
+	/**
+	 * Deletes acknowledged rows and claims in one statement, {@code null} where the
+	 * database cannot.
+	 */
+	final @Nullable String acknowledgeAndClaimMail;
+
 	/** Whether {@link #claimMail} marks the rows it returns as claimed itself. */
 	final boolean claimsInOneStatement;
 
@@ -77,6 +85,8 @@ final class MailboxSql {
 		this.prefix = prefix;
 		this.insert = prefixed(type.insert(), prefix);
 		this.claimMail = prefixed(type.claimMail(), prefix);
+		String acknowledgeAndClaim = type.acknowledgeAndClaimMail();
+		this.acknowledgeAndClaimMail = (acknowledgeAndClaim != null) ? prefixed(acknowledgeAndClaim, prefix) : null;
 		this.claimsInOneStatement = type.claimsInOneStatement();
 		this.markClaimed = prefixed(MARK_CLAIMED, prefix);
 		this.readClaimed = prefixed(DatabaseType.READ_CLAIMED, prefix);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -78,6 +79,8 @@ final class MailboxTable {
 	private final @Nullable String cluster;
 
 	private final Map<Integer, String> deliverSql = new ConcurrentHashMap<>();
+
+	private final AtomicLong separateAcknowledgements = new AtomicLong();
 
 	/**
 	 * Open the mailbox table of a store, learning on one connection what the store needs
@@ -228,17 +231,50 @@ final class MailboxTable {
 		return rows;
 	}
 
+	/**
+	 * Delete acknowledged rows, then claim as {@link #claim} does: in one statement, so
+	 * one round trip and one commit, where the database can and the pool's connections
+	 * commit single statements by themselves.
+	 * @param acknowledged the ids of the rows to delete
+	 * @param nodeId the mailbox owner
+	 * @param max the most rows to claim
+	 * @param maxBytes the most bytes of metadata and data to read, but always one row
+	 * @param now the time
+	 * @return the claimed rows, oldest first
+	 */
+	List<MailRow> acknowledgeAndClaim(List<UUID> acknowledged, String nodeId, int max, long maxBytes, long now) {
+		String statement = this.sql.acknowledgeAndClaimMail;
+		if (acknowledged.isEmpty() || statement == null || acknowledged.size() > IDS_PER_STATEMENT
+				|| !singleStatementsCommit()) {
+			if (!acknowledged.isEmpty()) {
+				delete(acknowledged);
+			}
+			return claim(nodeId, max, maxBytes, now);
+		}
+		List<MailRow> rows = new ArrayList<>(claimQuery(statement, nodeId, max, maxBytes, now)
+			.param("ids", acknowledged.stream().map(this.type::toDatabase).toList())
+			.query((rs, rowNum) -> MailRow.read(rs, this.cluster, this.maxData))
+			.list());
+		rows.sort(Comparator.comparingLong(MailRow::seq));
+		deleteRejected(rows);
+		return rows;
+	}
+
 	private List<MailRow> claimQuery(String nodeId, int max, long maxBytes, long now) {
-		return this.jdbc.sql(this.sql.claimMail)
+		return claimQuery(this.sql.claimMail, nodeId, max, maxBytes, now)
+			.query((rs, rowNum) -> MailRow.read(rs, this.cluster, this.maxData))
+			.list();
+	}
+
+	private JdbcClient.StatementSpec claimQuery(String statement, String nodeId, int max, long maxBytes, long now) {
+		return this.jdbc.sql(statement)
 			.param("recipient", nodeId)
 			.param("now", now)
 			.param("until", now + this.claimTimeoutMillis)
 			.param("max", max)
 			.param("maxBytes", maxBytes)
 			.param("maxMetadata", MailMessage.MAX_METADATA)
-			.param("maxData", this.maxData)
-			.query((rs, rowNum) -> MailRow.read(rs, this.cluster, this.maxData))
-			.list();
+			.param("maxData", this.maxData);
 	}
 
 	/**
@@ -279,7 +315,17 @@ final class MailboxTable {
 		}
 	}
 
+	/**
+	 * Return how many acknowledgements took statements of their own rather than riding on
+	 * a claim.
+	 * @return the count
+	 */
+	long separateAcknowledgements() {
+		return this.separateAcknowledgements.get();
+	}
+
 	void delete(List<UUID> messageIds) {
+		this.separateAcknowledgements.incrementAndGet();
 		List<Object> ids = messageIds.stream().map(this.type::toDatabase).toList();
 		if (this.type.deletesInClaimOrder()) {
 			this.writes.executeWithoutResult((status) -> deleteInClaimOrder(ids));

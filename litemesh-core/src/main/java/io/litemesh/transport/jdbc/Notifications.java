@@ -74,7 +74,7 @@ final class Notifications {
 			logger.info("PostgreSQL connections are not pgjdbc's; LiteMesh polls its JDBC mailboxes");
 			return null;
 		}
-		return new PostgresNotificationListener(dataSource, channel, signals::wake, signals::wakeAll,
+		return new PostgresNotificationListener(dataSource, channel, signals::notified, signals::wakeAll,
 				VALIDATION_INTERVAL, maxBackoff);
 	}
 

@@ -5,8 +5,10 @@ package io.litemesh.transport.mailbox;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.litemesh.view.TransportHealth;
 import org.apache.commons.logging.Log;
@@ -91,6 +93,28 @@ final class Inbox {
 			return false;
 		}
 		return true;
+	}
+
+	/**
+	 * Hand each message of a claimed batch on that {@link #accept} accepts.
+	 * @param batch the claimed messages
+	 * @param now the current time, epoch milliseconds
+	 * @param receiver what handles an accepted message
+	 */
+	void handle(List<MailMessage> batch, long now, Consumer<MailMessage> receiver) {
+		for (MailMessage message : batch) {
+			try {
+				if (accept(message, now)) {
+					receiver.accept(message);
+				}
+			}
+			catch (RuntimeException ex) {
+				// one bad message must not stop the others, nor the poller
+				rejected();
+				logger.debug("Node " + this.nodeId + " dropped " + message.type() + " message " + message.id()
+						+ " from " + message.from() + ": " + ex);
+			}
+		}
 	}
 
 	/**

@@ -102,6 +102,26 @@ public interface MailboxStore extends AutoCloseable {
 	void acknowledge(List<UUID> messageIds);
 
 	/**
+	 * Delete handled messages, then claim, as {@link #acknowledge} and
+	 * {@link #claim(String, int, long)} would one after the other. A store whose medium
+	 * costs a round trip or a durable commit per call may do both in one, which is why a
+	 * poller that claims again right after handling a batch calls this. The
+	 * acknowledgement MUST be durable when this returns, also when it throws after the
+	 * deletion.
+	 * @param acknowledged the ids of handled messages to delete first, may be empty
+	 * @param nodeId the mailbox owner
+	 * @param max the most messages to return
+	 * @param maxBytes the byte budget of this claim
+	 * @return the claimed messages
+	 */
+	default List<MailMessage> acknowledgeAndClaim(List<UUID> acknowledged, String nodeId, int max, long maxBytes) {
+		if (!acknowledged.isEmpty()) {
+			acknowledge(acknowledged);
+		}
+		return claim(nodeId, max, maxBytes);
+	}
+
+	/**
 	 * Delete expired messages and registry entries.
 	 * @return how many messages were removed, counting those that {@link #claim} found
 	 * expired and removed since the last call, each message once

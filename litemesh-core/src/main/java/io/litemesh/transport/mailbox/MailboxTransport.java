@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.litemesh.security.SharedSecret;
@@ -170,6 +171,9 @@ public final class MailboxTransport implements Transport {
 		long nextCheckIn = this.clock.millis() + this.timings.checkInInterval().toMillis();
 		long nextExpire = this.clock.millis() + this.timings.expireInterval().toMillis();
 		long backoff = 0;
+		// handled but not yet acknowledged: the next claim deletes them in the same call,
+		// one round trip and, on a database, one commit fewer per batch
+		List<UUID> handled = List.of();
 		while (this.running) {
 			try {
 				long now = this.clock.millis();
@@ -182,10 +186,14 @@ public final class MailboxTransport implements Transport {
 					this.inbox.expired(this.store.expire());
 					nextExpire = now + this.timings.expireInterval().toMillis();
 				}
-				List<MailMessage> batch = this.store.claim(this.settings.nodeId(), BATCH, this.claimBudget);
+				List<MailMessage> batch = this.store.acknowledgeAndClaim(handled, this.settings.nodeId(), BATCH,
+						this.claimBudget);
+				handled = List.of();
 				if (!batch.isEmpty()) {
-					handle(batch);
-					this.store.acknowledge(batch.stream().map(MailMessage::id).toList());
+					this.inbox.handle(batch, this.clock.millis(), this.interactions::receive);
+					// acknowledged by the claim that follows at once: a non-empty batch
+					// never waits
+					handled = batch.stream().map(MailMessage::id).toList();
 				}
 				this.health.succeeded();
 				backoff = 0;
@@ -201,7 +209,7 @@ public final class MailboxTransport implements Transport {
 				// an Error too: a poller that ended quietly would leave the node deaf on
 				// this transport while its health said UP; failed() logs a WARN
 				if (!this.running) {
-					return;
+					break;
 				}
 				this.health.failed("poll its mailbox", ex);
 				if (ex instanceof VirtualMachineError) {
@@ -219,6 +227,16 @@ public final class MailboxTransport implements Transport {
 				catch (InterruptedException interrupted) {
 					return;
 				}
+			}
+		}
+		if (!handled.isEmpty()) {
+			// stopped right after handling: acknowledged now, they cannot come back
+			try {
+				this.store.acknowledge(handled);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Node " + this.settings.nodeId() + " could not acknowledge " + handled.size()
+						+ " handled messages as it stopped; they come back after the claim timeout", ex);
 			}
 		}
 	}
@@ -244,23 +262,6 @@ public final class MailboxTransport implements Transport {
 				// an interrupt meant for the wait must not hit the store's next I/O: a
 				// JDBC driver may close its connection, or H2 its database, on one
 				Thread.interrupted();
-			}
-		}
-	}
-
-	private void handle(List<MailMessage> batch) {
-		long now = this.clock.millis();
-		for (MailMessage message : batch) {
-			try {
-				if (this.inbox.accept(message, now)) {
-					this.interactions.receive(message);
-				}
-			}
-			catch (RuntimeException ex) {
-				// one bad message must not stop the others, nor the poller
-				this.inbox.rejected();
-				logger.debug("Node " + this.settings.nodeId() + " dropped " + message.type() + " message "
-						+ message.id() + " from " + message.from() + ": " + ex);
 			}
 		}
 	}

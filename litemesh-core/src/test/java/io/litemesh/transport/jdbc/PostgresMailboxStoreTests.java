@@ -6,12 +6,17 @@ package io.litemesh.transport.jdbc;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.litemesh.MeshNode;
+import io.litemesh.MeshTemplate;
+import io.litemesh.Target;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +64,55 @@ class PostgresMailboxStoreTests extends AbstractJdbcMailboxStoreTests {
 		// fails when a pgjdbc upgrade moves the internals the wake-up relies on
 		try (Connection connection = dataSource().getConnection()) {
 			assertThat(PgjdbcWakeUp.skipPendingPeek(connection)).isTrue();
+		}
+	}
+
+	@Test
+	void nodesOnAHikariPoolAreWokenByNotificationsAndAcknowledgeWithTheirNextClaim() {
+		// as the Spring Boot starter builds them: the store on the application's pool
+		assertThat(dataSource()).isInstanceOf(HikariDataSource.class);
+		String cluster = name("mesh");
+		JdbcMailboxStore serverStore = builder().cluster(cluster).build();
+		JdbcMailboxStore clientStore = builder().cluster(cluster).build();
+		MeshNode server = MeshNode.builder()
+			.nodeId(name("server"))
+			.cluster(cluster)
+			.tcpEnabled(false)
+			.mailboxStore(serverStore)
+			.build();
+		server.registerService("echo", "", Map.of(), new Echo());
+		server.start();
+		MeshNode client = MeshNode.builder()
+			.nodeId(name("client"))
+			.cluster(cluster)
+			.tcpEnabled(false)
+			.mailboxStore(clientStore)
+			.build()
+			.start();
+		try {
+			MeshTemplate mesh = new MeshTemplate(client);
+			Target target = Target.unicast(server.nodeId(), "echo");
+			await().atMost(WAIT)
+				.until(() -> serverStore.status().listening() && clientStore.status().listening()
+						&& client.snapshot().nodes().stream().anyMatch((node) -> node.id().equals(server.nodeId())));
+			long requestsBefore = serverStore.status().notifications();
+			long repliesBefore = clientStore.status().notifications();
+			int calls = 10;
+			for (int i = 0; i < calls; i++) {
+				assertThat(mesh.request(target, "echo", "call " + i, String.class).block(WAIT)).isEqualTo("call " + i);
+			}
+			// every request and every reply woke its recipient through LISTEN/NOTIFY,
+			// not a poll: one notification per delivery statement
+			assertThat(serverStore.status().notifications() - requestsBefore).isGreaterThanOrEqualTo(calls);
+			assertThat(clientStore.status().notifications() - repliesBefore).isGreaterThanOrEqualTo(calls);
+			// handled messages are deleted by the claim that follows, never on their own
+			assertThat(serverStore.status().separateAcknowledgements()).isZero();
+			assertThat(clientStore.status().separateAcknowledgements()).isZero();
+			await().atMost(WAIT).until(() -> rows("MAILBOX") == 0);
+		}
+		finally {
+			client.stop();
+			server.stop();
 		}
 	}
 

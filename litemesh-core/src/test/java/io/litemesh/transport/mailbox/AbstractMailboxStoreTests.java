@@ -354,6 +354,27 @@ public abstract class AbstractMailboxStoreTests {
 	}
 
 	@Test
+	void acknowledgeAndClaimDeletesTheHandledAndClaimsTheRest() {
+		MailboxStore store = store(SHORT_CLAIM_TIMEOUT);
+		String b = name("b");
+		MailMessage first = message(name("a"), b, "first");
+		MailMessage second = message(name("a"), b, "second");
+		MailMessage third = message(name("a"), b, "third");
+		store.deliver(List.of(first, second));
+		List<MailMessage> handled = store.claim(b, 10);
+		assertThat(ids(handled)).containsExactly(first.id(), second.id());
+		store.deliver(List.of(third));
+		assertThat(ids(store.acknowledgeAndClaim(ids(handled), b, 10, Long.MAX_VALUE))).containsExactly(third.id());
+		// a claim that timed out while its messages were handled: they are deleted, not
+		// claimed again by the same call
+		this.clock.advance(SHORT_CLAIM_TIMEOUT.plusMillis(1));
+		assertThat(store.acknowledgeAndClaim(List.of(third.id()), b, 10, Long.MAX_VALUE)).isEmpty();
+		this.clock.advance(SHORT_CLAIM_TIMEOUT.multipliedBy(3));
+		assertThat(store.claim(b, 10)).isEmpty();
+		assertThat(store.acknowledgeAndClaim(List.of(), b, 10, Long.MAX_VALUE)).isEmpty();
+	}
+
+	@Test
 	void expireRemovesAndCountsExpiredMessagesOnly() {
 		MailboxStore store = store(LONG_CLAIM_TIMEOUT);
 		String b = name("b");
