@@ -37,6 +37,9 @@ public record Scenario(String name, String label, String group, String classpath
 		String scalecube = "io.litemesh.benchmarks.scalecube.ScaleCubeSystem";
 		String cluster = "cluster=bench-" + ProcessHandle.current().pid();
 		return List.of(direct("raw", "raw rsocket-java", raw), direct("litemesh", "LiteMesh 1 hop", mesh, "seed"),
+				new Scenario("litemesh-worker", "LiteMesh 1 hop, endpoint on a worker thread", "direct", "main",
+						List.of(new Launch("server", mesh, List.of("endpoint=worker")),
+								new Launch("client", mesh, List.of("seed=@0")))),
 				direct("webflux", "WebClient -> WebFlux", webflux),
 				new Scenario("jgroups", "JGroups RpcDispatcher", "direct", "main",
 						List.of(new Launch("server", jgroups, List.of(cluster)),

@@ -10,6 +10,7 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.util.concurrent.CompletionStage;
 
 import io.litemesh.MeshContext;
+import io.litemesh.NonBlocking;
 import io.litemesh.codec.JsonCodec;
 import io.litemesh.codec.PayloadMappingException;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JavaType;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.GenericTypeResolver;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;
 
@@ -33,8 +35,9 @@ import org.springframework.util.ReflectionUtils;
  * {@link MeshContext} parameter. It may return a value, {@code void}, a {@code Mono}, a
  * {@code CompletionStage} (all request-response) or a {@code Flux} (a stream). Methods
  * that do not return a {@code Mono} or {@code Flux} may block, so they run on
- * {@link Schedulers#boundedElastic()} rather than on the transport's event loop. Whatever
- * the method throws or signals reaches the subscriber as the original exception.
+ * {@link Schedulers#boundedElastic()} rather than on the transport's event loop, unless
+ * the method or its class is {@link NonBlocking}. Whatever the method throws or signals
+ * reaches the subscriber as the original exception.
  *
  * @author LiteMesh team
  * @see ServiceRegistry
@@ -118,7 +121,13 @@ public final class Endpoint {
 		Class<?> returnType = GenericTypeResolver.resolveReturnType(method, userClass);
 		boolean reactive = Publisher.class.isAssignableFrom(returnType);
 		this.stream = reactive && !Mono.class.isAssignableFrom(returnType);
-		this.blocking = !reactive;
+		this.blocking = !reactive && !declaredNonBlocking(method, userClass);
+	}
+
+	private static boolean declaredNonBlocking(Method method, Class<?> userClass) {
+		return AnnotatedElementUtils.hasAnnotation(method, NonBlocking.class)
+				|| AnnotatedElementUtils.hasAnnotation(userClass, NonBlocking.class)
+				|| AnnotatedElementUtils.hasAnnotation(method.getDeclaringClass(), NonBlocking.class);
 	}
 
 	/**
@@ -156,7 +165,7 @@ public final class Endpoint {
 					"Endpoint " + this.qualifiedName + " is a stream; call it with stream()"));
 		}
 		Mono<Object> result;
-		if (this.blocking && !Boolean.getBoolean("prof.inline")) {
+		if (this.blocking) {
 			result = Mono.fromCallable(() -> call(payload, context))
 				.subscribeOn(Schedulers.boundedElastic())
 				.flatMap(Endpoint::toMono);

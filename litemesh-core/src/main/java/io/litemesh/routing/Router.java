@@ -100,7 +100,10 @@ public final class Router {
 	 * @return the JSON reply; errors are the exceptions the caller sees
 	 */
 	public Mono<byte[]> request(Call call, byte[] data) {
-		return tracked(call.nodeId(), Mono.defer(() -> {
+		// one operator per concern: counting starts inside the deferred call, so it needs
+		// no subscription hook of its own
+		return Mono.defer(() -> {
+			started(call.nodeId());
 			this.dispatcher.checkSize(data, call);
 			if (isLocal(call)) {
 				return this.dispatcher.request(localContext(call), data);
@@ -108,7 +111,7 @@ public final class Router {
 			Link link = this.forwarder.link(call.nodeId());
 			Payload payload = this.forwarder.payload(call.envelope(MessageIds.next()), data);
 			return link.rsocket().requestResponse(payload).map(LocalDispatcher::data);
-		}).onErrorMap((ex) -> callerException(ex, call)));
+		}).onErrorMap((ex) -> callerException(ex, call)).doFinally((signal) -> finished(call.nodeId()));
 	}
 
 	/**
@@ -188,10 +191,6 @@ public final class Router {
 	 */
 	InboundRouter inbound() {
 		return this.inbound;
-	}
-
-	private <T> Mono<T> tracked(String nodeId, Mono<T> call) {
-		return call.doOnSubscribe((subscription) -> started(nodeId)).doFinally((signal) -> finished(nodeId));
 	}
 
 	private <T> Flux<T> tracked(String nodeId, Flux<T> call) {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.litemesh.MeshContext;
+import io.litemesh.NonBlocking;
 import io.litemesh.codec.JsonCodec;
 import io.litemesh.codec.PayloadMappingException;
 import org.jspecify.annotations.Nullable;
@@ -301,6 +302,20 @@ class EndpointTests {
 	}
 
 	@Test
+	void invokeWhenMethodIsNonBlockingRunsOnCallerThread() {
+		StepVerifier.create(invoke("computed", "Cy")).expectNext("\"Computed Cy\"").expectComplete().verify(TIMEOUT);
+		assertThat(this.shapes.thread.get()).isEqualTo(Thread.currentThread().getName());
+	}
+
+	@Test
+	void invokeWhenClassIsNonBlockingRunsEveryEndpointOnCallerThread() {
+		Quick quick = new Quick();
+		LocalService service = new ServiceRegistry(this.codec).register("quick", "", Map.of(), quick);
+		StepVerifier.create(service.endpoint("touch").invoke(NONE, this.context)).expectComplete().verify(TIMEOUT);
+		assertThat(quick.thread.get()).isEqualTo(Thread.currentThread().getName());
+	}
+
+	@Test
 	void nameAndToString() {
 		assertThat(endpoint("value").name()).isEqualTo("value");
 		assertThat(endpoint("value")).hasToString("shapes.value");
@@ -422,11 +437,28 @@ class EndpointTests {
 			throw new UnsupportedOperationException();
 		}
 
+		@NonBlocking
+		public String computed(String name) {
+			recordThread();
+			return "Computed " + name;
+		}
+
 		public Flux<String> fluxError() {
 			return Flux.concat(Flux.just("first"), Flux.error(new IOException("later")));
 		}
 
 		private void recordThread() {
+			this.thread.set(Thread.currentThread().getName());
+		}
+
+	}
+
+	@NonBlocking
+	static class Quick {
+
+		final AtomicReference<String> thread = new AtomicReference<>();
+
+		public void touch() {
 			this.thread.set(Thread.currentThread().getName());
 		}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.litemesh.MeshNode;
 import io.litemesh.MeshTemplate;
+import io.litemesh.NonBlocking;
 import io.litemesh.Target;
 import io.litemesh.benchmarks.driver.EchoClient;
 import io.litemesh.benchmarks.driver.EchoMessage;
@@ -43,7 +44,8 @@ public class LiteMeshSystem implements EchoSystem {
 	@Override
 	public String startServer(Map<String, String> options) {
 		MeshNode node = node(SERVER, options);
-		node.registerService("echo", "", Map.of(), new EchoService());
+		boolean worker = "worker".equals(options.get("endpoint"));
+		node.registerService("echo", "", Map.of(), worker ? new EchoService() : new NonBlockingEchoService());
 		node.start();
 		return String.join(",", node.addresses());
 	}
@@ -99,8 +101,18 @@ public class LiteMeshSystem implements EchoSystem {
 	}
 
 	/**
+	 * The echo service as an endpoint that only computes would be written: it runs on the
+	 * thread that received the call, as raw rsocket-java's and ScaleCube's do.
+	 */
+	@NonBlocking
+	public static class NonBlockingEchoService extends EchoService {
+
+	}
+
+	/**
 	 * The echo service: Jackson reads the request into an {@link EchoMessage} and writes
-	 * the reply from it.
+	 * the reply from it. A plain method that may block, so LiteMesh runs it on a worker
+	 * thread.
 	 */
 	public static class EchoService {
 
