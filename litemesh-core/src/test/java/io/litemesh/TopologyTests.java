@@ -157,11 +157,14 @@ class TopologyTests {
 			await().atMost(TIMEOUT)
 				.untilAsserted(() -> assertThat(greeters)
 					.allSatisfy((greeter) -> assertThat(greeter.received).containsOnlyOnce("tree")));
+			long sentBeforeRequestAll = sent(origin);
 			List<MeshReply<String>> replies = TestMesh.template(origin)
 				.requestAll(Target.broadcast("greeter"), "whoami", null, String.class)
 				.collectList()
 				.block(TIMEOUT);
 			assertThat(replies).hasSize(11).allSatisfy((reply) -> assertThat(reply.value()).isEqualTo(reply.nodeId()));
+			assertThat(sent(origin) - sentBeforeRequestAll).as("one request per tree edge of the origin")
+				.isEqualTo(treeEdges.size());
 		}
 	}
 

@@ -31,7 +31,7 @@ public record RunnerOptions(int rounds, double seconds, int inFlight, long warmu
 
 	static final String USAGE = """
 			usage: run.sh [--rounds 5] [--seconds 10] [--in-flight 64] [--systems all|direct|relay|<name>,...]
-			              [--warmup-cap 60] [--warmup-window-ms 1000] [--warmup-tolerance 5] [--warmup-min 5]
+			              [--warmup-cap 60] [--warmup-window-ms 1000] [--warmup-tolerance 5] [--warmup-min 15]
 			              [--jvm-args "-Xms1g -Xmx1g"] [--litemesh key=value]...
 			systems: raw, litemesh, webflux, jgroups, scalecube, raw-relay, litemesh-relayed""";
 
@@ -46,7 +46,10 @@ public record RunnerOptions(int rounds, double seconds, int inFlight, long warmu
 		int inFlight = 64;
 		long window = 1000;
 		double tolerance = 5;
-		int minWindows = 5;
+		// a JIT still compiling can hold a plateau for seconds: LiteMesh, the larger code
+		// path,
+		// settled early at two thirds of its speed in a first full run with 5
+		int minWindows = 15;
 		long cap = 60;
 		List<String> systems = List.of("all");
 		List<String> jvmArgs = List.of("-Xms1g", "-Xmx1g");
