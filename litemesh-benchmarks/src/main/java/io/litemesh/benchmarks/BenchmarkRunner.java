@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.litemesh.benchmarks.jdbc.JdbcRequestResponseBenchmark;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,6 +81,27 @@ public final class BenchmarkRunner {
 		System.out.println(report.markdown());
 		System.out.println("Results: " + file.toAbsolutePath().normalize() + " (child logs in "
 				+ logs.toAbsolutePath().normalize() + ")");
+		if (options.runsJdbc()) {
+			runner.runJdbc();
+		}
+	}
+
+	/**
+	 * Run the PostgreSQL scenarios in a JVM of their own, their output shown as it comes.
+	 */
+	private void runJdbc() throws IOException, InterruptedException {
+		System.out.println();
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(this.options.jvmArgs());
+		command.add("-Dlitemesh.benchmarks.home=" + this.options.home());
+		command.add("-cp");
+		command.add(classpath("main"));
+		command.add(JdbcRequestResponseBenchmark.class.getName());
+		int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+		if (exit != 0) {
+			System.out.println("The PostgreSQL scenarios failed (exit " + exit + "); is PostgreSQL running?");
+		}
 	}
 
 	private RoundResult run(Scenario scenario, int round) {

@@ -29,8 +29,11 @@ public record RunnerOptions(int rounds, double seconds, int inFlight, long warmu
 		double warmupTolerancePercent, int warmupMinWindows, long warmupCapSeconds, List<String> systems,
 		List<String> jvmArgs, List<String> liteMeshOptions, Path home) {
 
+	/** The name that selects the PostgreSQL scenarios. */
+	static final String JDBC = "jdbc";
+
 	static final String USAGE = """
-			usage: run.sh [--rounds 5] [--seconds 10] [--in-flight 64] [--systems all|direct|relay|<name>,...]
+			usage: run.sh [--rounds 5] [--seconds 10] [--in-flight 64] [--systems all|direct|relay|jdbc|<name>,...]
 			              [--warmup-cap 60] [--warmup-window-ms 1000] [--warmup-tolerance 5] [--warmup-min 15]
 			              [--jvm-args "-Xms1g -Xmx1g"] [--litemesh key=value]...
 			systems: raw, litemesh, webflux, jgroups, scalecube, raw-relay, litemesh-relayed""";
@@ -77,6 +80,14 @@ public record RunnerOptions(int rounds, double seconds, int inFlight, long warmu
 	}
 
 	/**
+	 * Return whether the PostgreSQL scenarios run (after the rounds of the others).
+	 * @return whether {@code jdbc} or {@code all} was selected
+	 */
+	public boolean runsJdbc() {
+		return this.systems.contains("all") || this.systems.contains(JDBC);
+	}
+
+	/**
 	 * Return the selected scenarios, in round order.
 	 * @return the scenarios
 	 */
@@ -87,9 +98,10 @@ public record RunnerOptions(int rounds, double seconds, int inFlight, long warmu
 					|| this.systems.contains(scenario.group()))
 			.toList();
 		for (String name : this.systems) {
-			boolean known = name.equals("all") || Scenario.all()
-				.stream()
-				.anyMatch((scenario) -> scenario.name().equals(name) || scenario.group().equals(name));
+			boolean known = name.equals("all") || name.equals(JDBC)
+					|| Scenario.all()
+						.stream()
+						.anyMatch((scenario) -> scenario.name().equals(name) || scenario.group().equals(name));
 			if (!known) {
 				throw new IllegalArgumentException("Unknown system '" + name + "'\n" + USAGE);
 			}

@@ -1,16 +1,22 @@
 /*
  * Copyright 2026 the LiteMesh authors.
  */
-package io.litemesh.bench;
+package io.litemesh.benchmarks.jdbc;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,10 +30,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.litemesh.MeshNode;
 import io.litemesh.MeshTemplate;
+import io.litemesh.NonBlocking;
 import io.litemesh.Target;
 import io.litemesh.transport.jdbc.JdbcMailboxStore;
 import io.litemesh.transport.jdbc.JdbcSchema;
 import org.postgresql.PGConnection;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Request-response between two nodes that share only PostgreSQL (TCP off), built the way
@@ -44,12 +52,10 @@ import org.postgresql.PGConnection;
  * commits, the requester claims and deletes its reply in one committed statement. Both
  * sides are woken by {@code LISTEN/NOTIFY} as LiteMesh is.</li>
  * </ol>
- * A benchmark, not a test: it depends on the core, HikariCP and pgjdbc only, so that it
- * can move to a benchmark module. Run it with {@code ./mvnw -q -o -pl litemesh-core
- * test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.litemesh.bench.JdbcRequestResponseBenchmark}; system properties
- * {@code bench.calls}, {@code bench.warmup}, {@code bench.callers}, {@code bench.rounds},
- * {@code bench.seconds} change its size.
+ * The benchmark runner runs it for {@code --systems jdbc} (and {@code all}), in a JVM of
+ * its own; it writes its figures to {@code target/results-jdbc-<time>.json}. System
+ * properties {@code bench.calls}, {@code bench.warmup}, {@code bench.callers},
+ * {@code bench.rounds}, {@code bench.seconds} change its size.
  *
  * @author LiteMesh team
  */
@@ -74,9 +80,36 @@ public final class JdbcRequestResponseBenchmark {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+	/** The figures of the run, in the order measured, written as JSON at the end. */
+	private static final Map<String, Object> RESULTS = new LinkedHashMap<>();
+
 	private JdbcRequestResponseBenchmark() {
 	}
 
+	/**
+	 * The echo measured, on the thread that claimed the request, as the bare loop's
+	 * responders answer on theirs.
+	 */
+	@NonBlocking
+	public static class Echo {
+
+		/**
+		 * Echo the text.
+		 * @param text the text
+		 * @return the same text
+		 */
+		public String echo(String text) {
+			return text;
+		}
+
+	}
+
+	/**
+	 * Run the benchmark against the PostgreSQL of {@code LITEMESH_TEST_POSTGRES_URL}
+	 * (default {@code jdbc:postgresql://127.0.0.1:5432/test}).
+	 * @param args none
+	 * @throws Exception on failure
+	 */
 	public static void main(String[] args) throws Exception {
 		String url = System.getenv()
 			.getOrDefault("LITEMESH_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -88,12 +121,13 @@ public final class JdbcRequestResponseBenchmark {
 			MeshNode server = node("server", serverPool, prefix);
 			MeshNode client = null;
 			try {
-				server.registerService("echo", "", Map.of(), new RoundTripBenchmark.Echo());
+				server.registerService("echo", "", Map.of(), new Echo());
 				server.start();
 				client = node("client", clientPool, prefix).start();
 				System.out.printf("PostgreSQL request-response, %d cores, %s%n",
 						Runtime.getRuntime().availableProcessors(), version(serverPool));
 				run(client, url);
+				writeResults();
 			}
 			finally {
 				if (client != null) {
@@ -115,6 +149,8 @@ public final class JdbcRequestResponseBenchmark {
 		}
 		System.out.printf("right after the mesh formed: first call %.2f ms, average of the first 10 %.2f ms%n",
 				first[0] / 1e6, Arrays.stream(first).average().orElse(0) / 1e6);
+		RESULTS.put("firstCallMs", first[0] / 1e6);
+		RESULTS.put("firstTenMeanMs", Arrays.stream(first).average().orElse(0) / 1e6);
 		for (int i = 0; i < WARMUP; i++) {
 			call(template, target);
 		}
@@ -130,11 +166,16 @@ public final class JdbcRequestResponseBenchmark {
 						+ " %.0f calls/s%n",
 				CALLS, WARMUP, percentile(nanos, 50), percentile(nanos, 99), percentile(nanos, 99.9),
 				nanos[CALLS - 1] / 1e6, CALLS * 1e9 / total);
+		RESULTS.put("sequentialP50Ms", percentile(nanos, 50));
+		RESULTS.put("sequentialP99Ms", percentile(nanos, 99));
+		RESULTS.put("sequentialP999Ms", percentile(nanos, 99.9));
 		System.out.println("client store: " + client.health());
 		try (Bare bare = new Bare(url)) {
 			long[] bareNanos = bare.sequential(CALLS / 2);
 			System.out.printf("bare JDBC sequential, %d calls: p50 %.2f ms, p99 %.2f ms%n", bareNanos.length,
 					percentile(bareNanos, 50), percentile(bareNanos, 99));
+			RESULTS.put("bareSequentialP50Ms", percentile(bareNanos, 50));
+			RESULTS.put("bareSequentialP99Ms", percentile(bareNanos, 99));
 			double[] mesh = new double[ROUNDS];
 			double[] plain = new double[ROUNDS];
 			// warm both up, then interleave, alternating which goes first: load from
@@ -153,14 +194,27 @@ public final class JdbcRequestResponseBenchmark {
 				System.out.printf("round %d, %d callers: LiteMesh %6.0f calls/s, bare JDBC %6.0f calls/s: x%.2f%n",
 						round + 1, CALLERS, mesh[round], plain[round], mesh[round] / plain[round]);
 			}
+			RESULTS.put("callers", CALLERS);
+			RESULTS.put("liteMeshCallsPerSecondByRound", mesh.clone());
+			RESULTS.put("bareCallsPerSecondByRound", plain.clone());
 			Arrays.sort(mesh);
 			Arrays.sort(plain);
+			RESULTS.put("medianRatio", mesh[ROUNDS / 2] / plain[ROUNDS / 2]);
 			System.out.printf(
 					"%d callers, median of %d rounds: LiteMesh %.0f calls/s, bare JDBC %.0f calls/s: x%.2f"
 							+ " (best x%.2f)%n",
 					CALLERS, ROUNDS, mesh[ROUNDS / 2], plain[ROUNDS / 2], mesh[ROUNDS / 2] / plain[ROUNDS / 2],
 					mesh[ROUNDS - 1] / plain[ROUNDS - 1]);
 		}
+	}
+
+	private static void writeResults() throws IOException {
+		Path target = Path.of(System.getProperty("litemesh.benchmarks.home", "."), "target");
+		String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+		Path file = Files.createDirectories(target).resolve("results-jdbc-" + stamp + ".json");
+		Files.writeString(file,
+				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(RESULTS));
+		System.out.println("Results: " + file.toAbsolutePath().normalize());
 	}
 
 	private static long call(MeshTemplate template, Target target) {
