@@ -24,6 +24,7 @@ import io.litemesh.transport.mailbox.AbstractMailboxStoreTests;
 import io.litemesh.transport.mailbox.MailMessage;
 import io.litemesh.transport.mailbox.MailboxStore;
 import io.litemesh.transport.mailbox.RegistryEntry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -279,21 +280,8 @@ abstract class AbstractJdbcMailboxStoreTests extends AbstractMailboxStoreTests {
 	@Test
 	void nodesThatShareOnlyTheDatabaseFindAndCallEachOther() {
 		String cluster = name("mesh");
-		MeshNode server = MeshNode.builder()
-			.nodeId(name("server"))
-			.cluster(cluster)
-			.tcpPort(-1)
-			.mailboxStore(builder().cluster(cluster).build())
-			.build();
-		server.registerService("echo", "", Map.of(), new Echo());
-		server.start();
-		MeshNode client = MeshNode.builder()
-			.nodeId(name("client"))
-			.cluster(cluster)
-			.tcpPort(-1)
-			.mailboxStore(builder().cluster(cluster).build())
-			.build()
-			.start();
+		MeshNode server = databaseOnlyNode("server", cluster, builder().cluster(cluster).build(), new Echo());
+		MeshNode client = databaseOnlyNode("client", cluster, builder().cluster(cluster).build(), null);
 		try {
 			MeshTemplate mesh = new MeshTemplate(client);
 			await().atMost(WAIT)
@@ -306,6 +294,28 @@ abstract class AbstractJdbcMailboxStoreTests extends AbstractMailboxStoreTests {
 			client.stop();
 			server.stop();
 		}
+	}
+
+	/**
+	 * Start a node that only the database reaches (TCP off), offering the echo when
+	 * given.
+	 * @param role its role, made into a unique node id
+	 * @param cluster its cluster
+	 * @param store its store
+	 * @param echo the echo service to offer, or {@code null}
+	 * @return the started node
+	 */
+	protected MeshNode databaseOnlyNode(String role, String cluster, JdbcMailboxStore store, @Nullable Echo echo) {
+		MeshNode node = MeshNode.builder()
+			.nodeId(name(role))
+			.cluster(cluster)
+			.tcpEnabled(false)
+			.mailboxStore(store)
+			.build();
+		if (echo != null) {
+			node.registerService("echo", "", Map.of(), echo);
+		}
+		return node.start();
 	}
 
 	/**

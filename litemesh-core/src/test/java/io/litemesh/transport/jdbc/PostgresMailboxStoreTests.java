@@ -6,7 +6,6 @@ package io.litemesh.transport.jdbc;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -74,21 +73,8 @@ class PostgresMailboxStoreTests extends AbstractJdbcMailboxStoreTests {
 		String cluster = name("mesh");
 		JdbcMailboxStore serverStore = builder().cluster(cluster).build();
 		JdbcMailboxStore clientStore = builder().cluster(cluster).build();
-		MeshNode server = MeshNode.builder()
-			.nodeId(name("server"))
-			.cluster(cluster)
-			.tcpEnabled(false)
-			.mailboxStore(serverStore)
-			.build();
-		server.registerService("echo", "", Map.of(), new Echo());
-		server.start();
-		MeshNode client = MeshNode.builder()
-			.nodeId(name("client"))
-			.cluster(cluster)
-			.tcpEnabled(false)
-			.mailboxStore(clientStore)
-			.build()
-			.start();
+		MeshNode server = databaseOnlyNode("server", cluster, serverStore, new Echo());
+		MeshNode client = databaseOnlyNode("client", cluster, clientStore, null);
 		try {
 			MeshTemplate mesh = new MeshTemplate(client);
 			Target target = Target.unicast(server.nodeId(), "echo");
