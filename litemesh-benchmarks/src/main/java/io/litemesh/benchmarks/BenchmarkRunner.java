@@ -91,13 +91,10 @@ public final class BenchmarkRunner {
 	 */
 	private void runJdbc() throws IOException, InterruptedException {
 		System.out.println();
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(this.options.jvmArgs());
-		command.add("-Dlitemesh.benchmarks.home=" + this.options.home());
-		command.add("-cp");
-		command.add(classpath("main"));
-		command.add(JdbcRequestResponseBenchmark.class.getName());
+		List<String> jvmArgs = new ArrayList<>(this.options.jvmArgs());
+		jvmArgs.add("-Dlitemesh.benchmarks.home=" + this.options.home());
+		List<String> command = ChildProcess.javaCommand(jvmArgs, classpath("main"),
+				JdbcRequestResponseBenchmark.class.getName());
 		int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
 		if (exit != 0) {
 			System.out.println("The PostgreSQL scenarios failed (exit " + exit + "); is PostgreSQL running?");

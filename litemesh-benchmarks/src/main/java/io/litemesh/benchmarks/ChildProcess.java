@@ -62,15 +62,27 @@ final class ChildProcess implements AutoCloseable {
 	 */
 	static ChildProcess start(String role, String classpath, List<String> jvmArgs, List<String> arguments, Path log)
 			throws IOException {
+		List<String> command = javaCommand(jvmArgs, classpath, BenchmarkProcess.class.getName());
+		command.addAll(arguments);
+		Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+		return new ChildProcess(role, process, log);
+	}
+
+	/**
+	 * Return the command that runs a main class in a JVM like this one.
+	 * @param jvmArgs the JVM arguments
+	 * @param classpath the classpath
+	 * @param mainClass the main class
+	 * @return the command, open to more arguments
+	 */
+	static List<String> javaCommand(List<String> jvmArgs, String classpath, String mainClass) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmArgs);
 		command.add("-cp");
 		command.add(classpath);
-		command.add(BenchmarkProcess.class.getName());
-		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-		return new ChildProcess(role, process, log);
+		command.add(mainClass);
+		return command;
 	}
 
 	private void readLines() {

@@ -125,9 +125,10 @@ public final class Endpoint {
 	}
 
 	private static boolean declaredNonBlocking(Method method, Class<?> userClass) {
+		// both searches cover the type hierarchy (overridden methods, superclasses,
+		// interfaces), so the class that declares the method is among them
 		return AnnotatedElementUtils.hasAnnotation(method, NonBlocking.class)
-				|| AnnotatedElementUtils.hasAnnotation(userClass, NonBlocking.class)
-				|| AnnotatedElementUtils.hasAnnotation(method.getDeclaringClass(), NonBlocking.class);
+				|| AnnotatedElementUtils.hasAnnotation(userClass, NonBlocking.class);
 	}
 
 	/**

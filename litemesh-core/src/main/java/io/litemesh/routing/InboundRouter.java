@@ -60,7 +60,7 @@ final class InboundRouter {
 			byte[] data = LocalDispatcher.data(payload);
 			return this.dispatcher.request(context(envelope), data)
 				.map((reply) -> replyPayload(this.dispatcher.checkReply(reply, envelope)));
-		}).onErrorMap((ex) -> RemoteError.toErrorFrame(ex, describe(envelope)));
+		}).onErrorMap((ex) -> RemoteError.toErrorFrame(ex, this.dispatcher.describe(envelope)));
 	}
 
 	/**
@@ -82,7 +82,7 @@ final class InboundRouter {
 			this.dispatcher.fire(context(envelope), LocalDispatcher.data(payload));
 			return Mono.<Void>empty();
 		}).onErrorResume((ex) -> {
-			logger.debug("Dropped fire-and-forget " + describe(envelope) + ": " + ex.getMessage());
+			logger.debug("Dropped fire-and-forget " + this.dispatcher.describe(envelope) + ": " + ex.getMessage());
 			return Mono.empty();
 		});
 	}
@@ -107,7 +107,7 @@ final class InboundRouter {
 			byte[] data = LocalDispatcher.data(payload);
 			return this.dispatcher.stream(context(envelope), data)
 				.map((element) -> replyPayload(this.dispatcher.checkReply(element, envelope)));
-		}).onErrorMap((ex) -> RemoteError.toErrorFrame(ex, describe(envelope)));
+		}).onErrorMap((ex) -> RemoteError.toErrorFrame(ex, this.dispatcher.describe(envelope)));
 	}
 
 	/**
@@ -124,10 +124,6 @@ final class InboundRouter {
 	private static DefaultMeshContext context(Envelope envelope) {
 		return new DefaultMeshContext(envelope.source(), envelope.service(), envelope.endpoint(), envelope.hops() + 1,
 				envelope.messageId());
-	}
-
-	private String describe(Envelope envelope) {
-		return envelope.service() + "." + envelope.endpoint() + " on node " + this.localId;
 	}
 
 	private static Payload replyPayload(byte[] reply) {

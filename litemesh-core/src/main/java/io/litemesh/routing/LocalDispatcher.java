@@ -112,11 +112,19 @@ final class LocalDispatcher {
 	 */
 	byte[] checkReply(byte[] reply, Envelope envelope) {
 		if (reply.length > this.maxFrameSize) {
-			throw new PayloadTooLargeException("Reply of " + reply.length + " bytes from " + envelope.service() + "."
-					+ envelope.endpoint() + " on node " + this.localId + " exceeds litemesh.max-frame-size ("
-					+ this.maxFrameSize + " bytes)");
+			throw new PayloadTooLargeException("Reply of " + reply.length + " bytes from " + describe(envelope)
+					+ " exceeds litemesh.max-frame-size (" + this.maxFrameSize + " bytes)");
 		}
 		return reply;
+	}
+
+	/**
+	 * Describe the local call a message makes, for messages.
+	 * @param envelope the message's envelope
+	 * @return {@code service.endpoint on node id}
+	 */
+	String describe(Envelope envelope) {
+		return envelope.service() + "." + envelope.endpoint() + " on node " + this.localId;
 	}
 
 	private Endpoint endpoint(DefaultMeshContext context) {

@@ -17,7 +17,6 @@ import com.sun.management.OperatingSystemMXBean;
 import io.litemesh.MeshNode;
 import io.litemesh.MeshReply;
 import io.litemesh.MeshTemplate;
-import io.litemesh.NonBlocking;
 import io.litemesh.Target;
 import io.litemesh.benchmarks.driver.EchoMessage;
 import io.litemesh.view.NodeStatus;
@@ -88,7 +87,7 @@ public final class FanOutBenchmark {
 				builder.seeds(first.addresses());
 			}
 			MeshNode node = builder.build();
-			node.registerService("echo", "", Map.of(), new Echo());
+			node.registerService("echo", "", Map.of(), new LiteMeshSystem.NonBlockingEchoService());
 			node.start();
 			nodes.add(node);
 			first = (first != null) ? first : node;
@@ -167,23 +166,6 @@ public final class FanOutBenchmark {
 					(origin.health().messagesSent() - sent) / (double) calls,
 					(os.getProcessCpuTime() - cpu) / 1e3 / calls, wall / 1e3 / calls);
 		}
-	}
-
-	/**
-	 * The providers' echo.
-	 */
-	@NonBlocking
-	public static class Echo {
-
-		/**
-		 * Echo the message.
-		 * @param message the message
-		 * @return the same message
-		 */
-		public EchoMessage echo(EchoMessage message) {
-			return message;
-		}
-
 	}
 
 }

@@ -26,10 +26,10 @@ import io.litemesh.view.NodeStatus;
  * <li>{@code outbound-only=true}: no listening port ({@code tcpPort(-1)}); two such nodes
  * seeded only to a relay reach each other through it, which forces the relayed path;</li>
  * <li>{@code hops=<n>}: how many hops the client must see to the server before it reports
- * ready.</li>
+ * ready;</li>
+ * <li>{@code endpoint=worker}: serve with a plain echo, which LiteMesh hands to a worker
+ * thread, instead of the {@code @NonBlocking} one.</li>
  * </ul>
- * Further per-scenario settings (observations, TLS, ...) go through
- * {@link #configure(MeshNode.Builder, Map)}.
  *
  * @author LiteMesh team
  */
@@ -86,18 +86,7 @@ public class LiteMeshSystem implements EchoSystem {
 		if (seed != null) {
 			builder.seeds(List.of(seed.split(",")));
 		}
-		configure(builder, options);
 		return builder.build();
-	}
-
-	/**
-	 * Hook for scenarios that change a setting (observations, TLS, ...): apply the
-	 * options that concern the node's settings. Does nothing here: the default settings
-	 * are measured.
-	 * @param builder the node's builder, loopback ports already set
-	 * @param options the scenario's options
-	 */
-	protected void configure(MeshNode.Builder builder, Map<String, String> options) {
 	}
 
 	/**

@@ -178,28 +178,7 @@ public final class JdbcMailboxStore implements MailboxStore {
 	 */
 	@Override
 	public List<MailMessage> claim(String nodeId, int max, long maxBytes) {
-		if (max <= 0) {
-			return List.of();
-		}
-		this.signals.track(nodeId);
-		long now = this.clock.millis();
-		return claimed(nodeId, max, access(() -> this.table.claim(nodeId, max, maxBytes, now)));
-	}
-
-	private List<MailMessage> claimed(String nodeId, int max, List<MailRow> rows) {
-		List<MailMessage> messages = new ArrayList<>(rows.size());
-		for (MailRow row : rows) {
-			if (row.message() != null) {
-				messages.add(row.message());
-			}
-			else {
-				this.rejected.incrementAndGet();
-				logger.warn("Removed the row with SEQ " + row.seq() + " from the JDBC mailbox of '" + row.recipient()
-						+ "': " + row.rejection());
-			}
-		}
-		this.signals.claimed(nodeId, rows.size(), max);
-		return messages;
+		return acknowledgeAndClaim(List.of(), nodeId, max, maxBytes);
 	}
 
 	/**
@@ -215,8 +194,20 @@ public final class JdbcMailboxStore implements MailboxStore {
 		}
 		this.signals.track(nodeId);
 		long now = this.clock.millis();
-		return claimed(nodeId, max,
-				access(() -> this.table.acknowledgeAndClaim(acknowledged, nodeId, max, maxBytes, now)));
+		List<MailRow> rows = access(() -> this.table.acknowledgeAndClaim(acknowledged, nodeId, max, maxBytes, now));
+		List<MailMessage> messages = new ArrayList<>(rows.size());
+		for (MailRow row : rows) {
+			if (row.message() != null) {
+				messages.add(row.message());
+			}
+			else {
+				this.rejected.incrementAndGet();
+				logger.warn("Removed the row with SEQ " + row.seq() + " from the JDBC mailbox of '" + row.recipient()
+						+ "': " + row.rejection());
+			}
+		}
+		this.signals.claimed(nodeId, rows.size(), max);
+		return messages;
 	}
 
 	@Override
