@@ -23,6 +23,8 @@ class ErrorHandlingTests {
 
 	private static TestMesh mesh;
 
+	private static MeshNode a;
+
 	private static MeshTemplate fromA;
 
 	private static MeshTemplate fromB;
@@ -30,8 +32,7 @@ class ErrorHandlingTests {
 	@BeforeAll
 	static void startMesh() {
 		mesh = new TestMesh();
-		MeshNode a = mesh.start("a",
-				(builder) -> builder.requestTimeout(Duration.ofMillis(700)).maxFrameSize(64 * 1024));
+		a = mesh.start("a", (builder) -> builder.requestTimeout(Duration.ofMillis(700)).maxFrameSize(64 * 1024));
 		MeshNode b = mesh.start("b", new Greeter("b"));
 		mesh.awaitConverged();
 		fromA = TestMesh.template(a);
@@ -124,6 +125,17 @@ class ErrorHandlingTests {
 	void slowEndpointTimesOutWithMeshTimeoutException() {
 		StepVerifier.create(fromA.request(Target.anycast("greeter"), "slow", 5_000L, String.class))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(MeshTimeoutException.class)
+				.hasMessageContaining("litemesh.request-timeout"))
+			.verify(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void stockClientCallThroughANodeEndsAtThatNodesTimeout() {
+		// the node that admitted the client bounds the call, whether or not the client
+		// does
+		StepVerifier
+			.create(StockClients.requester(a, null).route("greeter.slow").data(5_000L).retrieveMono(String.class))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("greeter.slow on node b")
 				.hasMessageContaining("litemesh.request-timeout"))
 			.verify(Duration.ofSeconds(3));
 	}

@@ -3,12 +3,14 @@
  */
 package io.litemesh.routing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.litemesh.MeshSettings;
+import io.litemesh.MeshTimeoutException;
 import io.litemesh.codec.ControlOperation;
 import io.litemesh.codec.Envelope;
 import io.litemesh.codec.MessageIds;
@@ -45,6 +47,16 @@ public final class Router {
 
 	private final InboundRouter inbound;
 
+	private final Duration timeout;
+
+	/**
+	 * The end-to-end deadline of every call from this node, whatever the hop count: a
+	 * publisher, not a {@code Duration}, so Reactor neither schedules a task per call nor
+	 * describes the source for the message (a regex over the operator chain, once 9% of a
+	 * node's CPU at load).
+	 */
+	private final CallDeadline deadline;
+
 	/** Requests and streams in flight per node, for anycast to pick the least busy. */
 	private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
 
@@ -59,6 +71,8 @@ public final class Router {
 	public Router(MeshSettings settings, RouteTable routeTable, LinkRegistry links, ServiceRegistry services,
 			AccessRules access) {
 		this.localId = settings.nodeId();
+		this.timeout = settings.requestTimeout();
+		this.deadline = new CallDeadline(this.timeout);
 		this.forwarder = new Forwarder(this.localId, settings.maxHops(), routeTable, links, this.counters);
 		this.dispatcher = new LocalDispatcher(this.localId, settings.maxFrameSize(), services, access, this.counters);
 		this.broadcaster = new Broadcaster(this.localId, settings.maxHops(), routeTable, this.forwarder,
@@ -100,18 +114,17 @@ public final class Router {
 	 * @return the JSON reply; errors are the exceptions the caller sees
 	 */
 	public Mono<byte[]> request(Call call, byte[] data) {
-		// one operator per concern: counting starts inside the deferred call, so it needs
-		// no subscription hook of its own
+		if (!isLocal(call)) {
+			return new RemoteRequest(this, call, data);
+		}
 		return Mono.defer(() -> {
 			started(call.nodeId());
 			this.dispatcher.checkSize(data, call);
-			if (isLocal(call)) {
-				return this.dispatcher.request(localContext(call), data);
-			}
-			Link link = this.forwarder.link(call.nodeId());
-			Payload payload = this.forwarder.payload(call.envelope(MessageIds.next()), data);
-			return link.rsocket().requestResponse(payload).map(LocalDispatcher::data);
-		}).onErrorMap((ex) -> callerException(ex, call)).doFinally((signal) -> finished(call.nodeId()));
+			return this.dispatcher.request(localContext(call), data);
+		})
+			.onErrorMap((ex) -> callerException(ex, call))
+			.doFinally((signal) -> finished(call.nodeId()))
+			.timeout(this.deadline, Mono.error(() -> timedOut(call)));
 	}
 
 	/**
@@ -148,7 +161,9 @@ public final class Router {
 			Link link = this.forwarder.link(call.nodeId());
 			Payload payload = this.forwarder.payload(call.envelope(MessageIds.next()), data);
 			return link.rsocket().requestStream(payload).map(LocalDispatcher::data);
-		}).onErrorMap((ex) -> callerException(ex, call)));
+		}).onErrorMap((ex) -> callerException(ex, call)))
+			// the deadline is the first element's: a stream may run as long as it sends
+			.timeout(this.deadline, (element) -> Mono.never(), Flux.error(() -> timedOut(call)));
 	}
 
 	/**
@@ -197,11 +212,30 @@ public final class Router {
 		return call.doOnSubscribe((subscription) -> started(nodeId)).doFinally((signal) -> finished(nodeId));
 	}
 
-	private void started(String nodeId) {
+	/**
+	 * Return the link a call from this node leaves on, checking its size first.
+	 */
+	Link link(Call call, byte[] data) {
+		this.dispatcher.checkSize(data, call);
+		return this.forwarder.link(call.nodeId());
+	}
+
+	/**
+	 * Build the payload of a call from this node.
+	 */
+	Payload payload(Call call, byte[] data) {
+		return this.forwarder.payload(call.envelope(MessageIds.next()), data);
+	}
+
+	CallDeadline deadline() {
+		return this.deadline;
+	}
+
+	void started(String nodeId) {
 		this.inFlight.merge(nodeId, 1, Integer::sum);
 	}
 
-	private void finished(String nodeId) {
+	void finished(String nodeId) {
 		// an idle node leaves the map, so restarted nodes with new ids do not pile up
 		this.inFlight.computeIfPresent(nodeId, (id, count) -> (count > 1) ? count - 1 : null);
 	}
@@ -214,8 +248,18 @@ public final class Router {
 		return new DefaultMeshContext(call.source(), call.service(), call.endpoint(), 0, MessageIds.next().toString());
 	}
 
-	private static Throwable callerException(Throwable failure, Call call) {
+	Throwable callerException(Throwable failure, Call call) {
 		return RemoteError.toCallerException(failure, call.toString());
+	}
+
+	/**
+	 * Return the failure of a call that had no answer within the request timeout.
+	 * @param call the call
+	 * @return the exception its caller sees
+	 */
+	public MeshTimeoutException timedOut(Call call) {
+		return new MeshTimeoutException("No answer from " + call + " within " + this.timeout
+				+ " (litemesh.request-timeout); the node may be overloaded or the timeout too short");
 	}
 
 	/**

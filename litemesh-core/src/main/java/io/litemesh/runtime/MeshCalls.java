@@ -42,15 +42,12 @@ public final class MeshCalls {
 
 	private final Duration timeout;
 
-	private final CallDeadline deadline;
-
 	MeshCalls(String nodeId, Router router, ProviderSelector selector, JsonCodec codec, Duration timeout) {
 		this.nodeId = nodeId;
 		this.router = router;
 		this.selector = selector;
 		this.codec = codec;
 		this.timeout = timeout;
-		this.deadline = new CallDeadline(timeout);
 	}
 
 	/**
@@ -127,7 +124,7 @@ public final class MeshCalls {
 		// whoever did not answer in time gets a timeout of its own, so every named node
 		// has a reply
 		return answered.concatWith(Flux.defer(() -> Flux.fromIterable(List.copyOf(pending))
-			.map((nodeId) -> new MeshReply<>(nodeId, null, timedOut(call(nodeId, target, endpoint))))));
+			.map((nodeId) -> new MeshReply<>(nodeId, null, this.router.timedOut(call(nodeId, target, endpoint))))));
 	}
 
 	private <T> MeshReply<T> reply(String nodeId, byte[] data, JavaType type, Target target, String endpoint) {
@@ -177,9 +174,7 @@ public final class MeshCalls {
 		}
 		return Flux.defer(() -> {
 			String nodeId = this.selector.choose(target, endpoint);
-			Router.Call call = call(nodeId, target, endpoint);
-			return this.router.stream(call, encode(payload))
-				.timeout(this.deadline, (element) -> Mono.never(), Flux.error(() -> timedOut(call)));
+			return this.router.stream(call(nodeId, target, endpoint), encode(payload));
 		}).<T>handle((element, sink) -> {
 			T value = decode(element, elementType, target, endpoint);
 			if (value != null) {
@@ -201,20 +196,11 @@ public final class MeshCalls {
 	}
 
 	private Mono<byte[]> call(String nodeId, Target target, String endpoint, byte[] data) {
-		Router.Call call = call(nodeId, target, endpoint);
-		// a deadline publisher, not a Duration: Reactor then neither schedules a task per
-		// call nor describes the source for the message (a regex over the operator
-		// chain, once 9% of a node's CPU at load)
-		return this.router.request(call, data).timeout(this.deadline, Mono.error(() -> timedOut(call)));
+		return this.router.request(call(nodeId, target, endpoint), data);
 	}
 
 	private Router.Call call(String nodeId, Target target, String endpoint) {
 		return new Router.Call(nodeId, mode(target.mode()), this.nodeId, target.service(), endpoint);
-	}
-
-	private MeshTimeoutException timedOut(Router.Call call) {
-		return new MeshTimeoutException("No answer from " + call + " within " + this.timeout
-				+ " (litemesh.request-timeout); the node may be overloaded or the timeout too short");
 	}
 
 	private byte[] encode(@Nullable Object payload) {

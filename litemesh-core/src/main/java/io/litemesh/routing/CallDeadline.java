@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the LiteMesh authors.
  */
-package io.litemesh.runtime;
+package io.litemesh.routing;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -46,11 +46,20 @@ final class CallDeadline extends Mono<Long> {
 		this.delayNanos = delay.toNanos();
 	}
 
+	/**
+	 * Arm a task that runs once this deadline's delay has passed, on the wheel's thread.
+	 * @param task the task
+	 * @return the armed task, to cancel
+	 */
+	Timeout arm(TimerTask task) {
+		return WHEEL.newTimeout(task, this.delayNanos, TimeUnit.NANOSECONDS);
+	}
+
 	@Override
 	public void subscribe(CoreSubscriber<? super Long> actual) {
 		Pending pending = new Pending(actual);
 		actual.onSubscribe(pending);
-		pending.arm(WHEEL.newTimeout(pending, this.delayNanos, TimeUnit.NANOSECONDS));
+		pending.arm(arm(pending));
 	}
 
 	/**
