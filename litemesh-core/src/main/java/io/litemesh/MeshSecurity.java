@@ -91,18 +91,12 @@ public final class MeshSecurity {
 	 * Check one service's access rule.
 	 * @param service the service
 	 * @param rule who may call it
-	 * @throws InvalidMeshSettingException when the rule is empty, has an empty entry or
-	 * is for the built-in service {@code mesh}
+	 * @throws InvalidMeshSettingException when the rule is empty or has an empty entry
 	 */
 	static void checkAccessRule(@Nullable String service, @Nullable String rule) {
 		String property = "security.access." + service;
 		if (service == null || service.isBlank()) {
 			throw new InvalidMeshSettingException("accessRule", property, rule, "must be keyed by a service name");
-		}
-		if (service.equals("mesh")) {
-			throw new InvalidMeshSettingException("accessRule", property, rule,
-					"cannot be set: 'mesh' is the built-in service of every node, and no user service may have "
-							+ "that name");
 		}
 		if (rule == null || rule.isBlank()) {
 			throw new InvalidMeshSettingException("accessRule", property, rule,

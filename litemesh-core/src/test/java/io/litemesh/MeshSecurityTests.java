@@ -18,14 +18,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class MeshSecurityTests {
 
 	@Test
-	void ruleForTheBuiltInMeshServiceIsRejected() {
-		assertThatExceptionOfType(InvalidMeshSettingException.class)
-			.isThrownBy(() -> MeshNode.builder().accessRule("mesh", "*"))
-			.satisfies((ex) -> assertThat(ex.property()).isEqualTo("litemesh.security.access.mesh"))
-			.withMessageContaining("built-in service");
-	}
-
-	@Test
 	void emptyRulesAndEntriesAreRejectedNamingTheKey() {
 		for (String rule : new String[] { "", "  ", "a,,b", "a,", "client:", "a b" }) {
 			assertThatExceptionOfType(InvalidMeshSettingException.class)

@@ -70,8 +70,7 @@ class LiteMeshSecurityPropertiesTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			value = { "litemesh.security.clients.ops|''", "litemesh.security.clients.[ops*]|ops-token-1",
-					"litemesh.security.access.catalog|''", "litemesh.security.access.catalog|'a,,b'",
-					"litemesh.security.access.mesh|*" })
+					"litemesh.security.access.catalog|''", "litemesh.security.access.catalog|'a,,b'" })
 	void badClientOrRuleFailsStartupNamingTheKey(String key, String value) {
 		this.contextRunner.withPropertyValues(key + "=" + value).run((context) -> {
 			assertThat(context).hasFailed();

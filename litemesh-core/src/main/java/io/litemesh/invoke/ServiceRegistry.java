@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
 
 import io.litemesh.MeshService;
+import io.litemesh.codec.Envelope;
 import io.litemesh.codec.JsonCodec;
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +67,11 @@ public final class ServiceRegistry {
 		Assert.notNull(tags, "'tags' must not be null");
 		Assert.notNull(bean, "'bean' must not be null");
 		Class<?> userClass = userClass(bean);
+		if (name.equals(Envelope.CONTROL_SERVICE)) {
+			throw new IllegalStateException("Bean of class " + userClass.getName() + " cannot be service '" + name
+					+ "': every node serves the built-in service '" + name
+					+ "' (mesh.snapshot, mesh.node); give it another @MeshService name");
+		}
 		Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 		for (Map.Entry<String, Method> entry : EndpointMethods.find(userClass).entrySet()) {
 			endpoints.put(entry.getKey(), new Endpoint(name, userClass, entry.getValue(), bean, this.codec));

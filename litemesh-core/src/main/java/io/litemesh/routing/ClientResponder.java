@@ -19,6 +19,9 @@ import io.rsocket.util.ByteBufPayload;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serves a plain RSocket client (such as Spring's {@code RSocketRequester} or
@@ -32,6 +35,9 @@ import reactor.core.publisher.Mono;
  */
 final class ClientResponder implements RSocket {
 
+	/** Routes of the built-in service every node serves. */
+	private static final String BUILT_IN_PREFIX = Envelope.CONTROL_SERVICE + ".";
+
 	private final String clientName;
 
 	private final @Nullable String metadataMimeType;
@@ -40,7 +46,11 @@ final class ClientResponder implements RSocket {
 
 	private final ProviderSelector selector;
 
-	ClientResponder(String clientName, @Nullable String metadataMimeType, Router router, ProviderSelector selector) {
+	private final MeshQueries queries;
+
+	ClientResponder(String clientName, @Nullable String metadataMimeType, Router router, ProviderSelector selector,
+			MeshQueries queries) {
+		this.queries = queries;
 		this.clientName = clientName;
 		this.metadataMimeType = metadataMimeType;
 		this.router = router;
@@ -51,6 +61,9 @@ final class ClientResponder implements RSocket {
 	public Mono<Payload> requestResponse(Payload payload) {
 		return Mono.defer(() -> {
 			Request request = read(payload);
+			if (request.route().startsWith(BUILT_IN_PREFIX)) {
+				return builtIn(request);
+			}
 			return this.router.request(call(request.route()), request.data());
 		}).map((reply) -> (Payload) ByteBufPayload.create(Unpooled.wrappedBuffer(reply))).onErrorMap(this::errorFrame);
 	}
@@ -83,6 +96,41 @@ final class ClientResponder implements RSocket {
 		finally {
 			payload.release();
 		}
+	}
+
+	/**
+	 * Answer a route of the built-in service {@code mesh}, under the access rule of
+	 * {@code mesh} like any service's.
+	 */
+	private Mono<byte[]> builtIn(Request request) {
+		String endpoint = request.route().substring(BUILT_IN_PREFIX.length());
+		this.router.checkAccess(this.clientName, Envelope.CONTROL_SERVICE, endpoint);
+		return switch (endpoint) {
+			case "snapshot" -> Mono.fromSupplier(this.queries::snapshot);
+			case "node" -> this.queries.node(nodeId(request.data()));
+			default -> Mono.error(new IllegalArgumentException("The built-in service 'mesh' has no endpoint '"
+					+ endpoint + "'; its endpoints are [node, snapshot]"));
+		};
+	}
+
+	/**
+	 * Read the payload of {@code mesh.node}: a node id as a JSON string.
+	 */
+	private static String nodeId(byte[] data) {
+		String nodeId = null;
+		try {
+			JsonNode json = JsonMapper.shared().readTree(data);
+			if (json != null && json.isString()) {
+				nodeId = json.stringValue();
+			}
+		}
+		catch (JacksonException ex) {
+			// not JSON: the message below says what is expected
+		}
+		if (nodeId == null || nodeId.isBlank() || nodeId.length() > Envelope.MAX_FIELD_LENGTH) {
+			throw new IllegalArgumentException("mesh.node takes a node id as a JSON string, such as \"node-a\"");
+		}
+		return nodeId;
 	}
 
 	private Router.Call call(String route) {

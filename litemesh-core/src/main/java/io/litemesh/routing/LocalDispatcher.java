@@ -133,7 +133,7 @@ final class LocalDispatcher {
 		return endpoint(context.service(), context.endpoint());
 	}
 
-	private void checkAccess(DefaultMeshContext context) {
+	void checkAccess(DefaultMeshContext context) {
 		String service = context.service();
 		String caller = context.callerNodeId();
 		if (this.access.allows(service, caller)) {

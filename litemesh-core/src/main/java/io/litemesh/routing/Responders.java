@@ -31,6 +31,8 @@ public final class Responders implements InboundHandler {
 
 	private final SecurityEvents events;
 
+	private final MeshQueries queries;
+
 	/**
 	 * Create the factory.
 	 * @param localId the local node id
@@ -39,9 +41,11 @@ public final class Responders implements InboundHandler {
 	 * @param membership the membership that takes advertisements
 	 * @param nodeState this node's state as JSON, for queries through the mesh
 	 * @param events where refused messages are counted
+	 * @param queries what the built-in service {@code mesh} answers stock clients
 	 */
 	public Responders(String localId, Router router, ProviderSelector selector, Membership membership,
-			Supplier<byte[]> nodeState, SecurityEvents events) {
+			Supplier<byte[]> nodeState, SecurityEvents events, MeshQueries queries) {
+		this.queries = queries;
 		this.events = events;
 		this.localId = localId;
 		this.router = router;
@@ -58,7 +62,7 @@ public final class Responders implements InboundHandler {
 
 	@Override
 	public RSocket clientResponder(String clientName, @Nullable String metadataMimeType) {
-		return new ClientResponder(clientName, metadataMimeType, this.router, this.selector);
+		return new ClientResponder(clientName, metadataMimeType, this.router, this.selector, this.queries);
 	}
 
 }

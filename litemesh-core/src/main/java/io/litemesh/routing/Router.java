@@ -227,6 +227,14 @@ public final class Router {
 		return this.forwarder.payload(call.envelope(MessageIds.next()), data);
 	}
 
+	/**
+	 * Check that a caller may call a service of this node.
+	 * @throws io.litemesh.MeshAccessDeniedException when the access rules deny it
+	 */
+	void checkAccess(String caller, String service, String endpoint) {
+		this.dispatcher.checkAccess(new DefaultMeshContext(caller, service, endpoint, 0, ""));
+	}
+
 	CallDeadline deadline() {
 		return this.deadline;
 	}

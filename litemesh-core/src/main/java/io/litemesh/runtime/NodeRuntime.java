@@ -147,7 +147,8 @@ public final class NodeRuntime {
 		this.views = new MeshViews(nodeId, settings.cluster(), settings.advertiseInterval(), clock, this.membership,
 				this.routeTable, () -> this.addresses, this::serviceInfos);
 		Responders responders = new Responders(nodeId, this.router, selector, this.membership,
-				() -> this.controlMapper.writeValueAsBytes(localState()), this.events);
+				() -> this.controlMapper.writeValueAsBytes(localState()), this.events,
+				new NodeQueries(this::snapshot, this::nodeState, this.controlMapper));
 		SharedSecret secret = (settings.secret() != null) ? new SharedSecret(settings.secret(), clock) : null;
 		if (settings.tcpEnabled()) {
 			this.tcp = new TcpTransport(tcpSettings(settings, tls), incarnation, secret, this.events,
