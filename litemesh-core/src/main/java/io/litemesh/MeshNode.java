@@ -12,6 +12,7 @@ import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 
 import io.litemesh.codec.JsonCodec;
+import io.litemesh.observation.MeshObservations;
 import io.litemesh.runtime.NodeRuntime;
 import io.litemesh.transport.mailbox.MailboxStore;
 import io.litemesh.transport.mailbox.MailboxTimings;
@@ -129,9 +130,7 @@ public final class MeshNode implements AutoCloseable {
 		this.runtime.stop();
 	}
 
-	/**
-	 * Same as {@link #stop()}.
-	 */
+	/** Same as {@link #stop()}. */
 	@Override
 	public void close() {
 		stop();
@@ -218,6 +217,8 @@ public final class MeshNode implements AutoCloseable {
 
 		private boolean allowUnauthenticated;
 
+		private MeshObservations observations = MeshObservations.NONE;
+
 		private final Map<String, String> clientTokens = new LinkedHashMap<>();
 
 		private final Map<String, String> accessRules = new LinkedHashMap<>();
@@ -241,9 +242,8 @@ public final class MeshNode implements AutoCloseable {
 
 		/**
 		 * Allow a non-loopback {@link #bindAddress(String) bind address} on a node that
-		 * authenticates nobody: no secret and no TLS client certificates. Any process
-		 * that reaches the address can then join and call every service; without this,
-		 * such a node refuses to be built.
+		 * authenticates nobody (no secret, no TLS client certificates): any process that
+		 * reaches it can join and call every service. Else such a node is not built.
 		 * @param allowUnauthenticated {@code true} to accept the risk
 		 * @return this builder
 		 */
@@ -353,12 +353,22 @@ public final class MeshNode implements AutoCloseable {
 		 * ({@code catalog-*}), {@code client:<name>}, {@code client:*}, or {@code *} for
 		 * everyone
 		 * @return this builder
-		 * @throws InvalidMeshSettingException when the rule is empty or malformed, or the
-		 * service is the built-in {@code mesh}
+		 * @throws InvalidMeshSettingException when the rule is empty or malformed
 		 */
 		public Builder accessRule(String service, String rule) {
 			MeshSecurity.checkAccessRule(service, rule);
 			this.accessRules.put(service, rule);
+			return this;
+		}
+
+		/**
+		 * Observe the node's calls ({@code litemesh.client.requests} and
+		 * {@code litemesh.server.requests}) and carry traces across hops.
+		 * @param observations the registry and conventions to observe with
+		 * @return this builder
+		 */
+		public Builder observations(MeshObservations observations) {
+			this.observations = observations;
 			return this;
 		}
 
@@ -372,19 +382,14 @@ public final class MeshNode implements AutoCloseable {
 			MeshSettings settings = settings();
 			TcpTls tls = this.tls;
 			UnauthenticatedBind.check(settings, tls != null && tls.clientAuthRequired(), this.allowUnauthenticated);
-			if (!settings.tcpEnabled() && this.mailboxStores.isEmpty()) {
-				throw new IllegalStateException("Node " + settings.nodeId()
-						+ " has TCP off (litemesh.tcp.enabled=false) "
-						+ "and no database or shared directory to reach other nodes through; turn TCP on, give the "
-						+ "application a DataSource, or set litemesh.file.directory");
-			}
 			JsonCodec codec = (this.mapper != null) ? new JsonCodec(this.mapper) : new JsonCodec();
 			Scheduler given = this.scheduler;
 			Scheduler scheduler = (given != null) ? given
 					: Schedulers.newSingle("litemesh-" + settings.nodeId() + "-timer", true);
 			MeshSecurity security = MeshSecurity.of(this.clientTokens, this.accessRules);
-			return new MeshNode(new NodeRuntime(settings, security, codec, this.clock, scheduler, given == null,
-					this.linkFilter, List.copyOf(this.mailboxStores), this.mailboxTimings, this.tls));
+			return new MeshNode(
+					new NodeRuntime(settings, security, codec, this.clock, scheduler, given == null, this.linkFilter,
+							List.copyOf(this.mailboxStores), this.mailboxTimings, this.tls, this.observations));
 		}
 
 	}

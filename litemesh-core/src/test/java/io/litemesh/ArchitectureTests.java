@@ -60,6 +60,8 @@ class ArchitectureTests {
 		.definedBy("io.litemesh.transport..")
 		.layer("Security")
 		.definedBy("io.litemesh.security..")
+		.layer("Observation")
+		.definedBy("io.litemesh.observation..")
 		.layer("Codec")
 		.definedBy("io.litemesh.codec..")
 		.whereLayer("Entry points")
@@ -76,8 +78,10 @@ class ArchitectureTests {
 		.mayOnlyBeAccessedByLayers("Membership", "Routing", "Runtime", "Entry points")
 		.whereLayer("Security")
 		.mayOnlyBeAccessedByLayers("Transport", "Membership", "Routing", "Runtime")
+		.whereLayer("Observation")
+		.mayOnlyBeAccessedByLayers("Invoke", "Routing", "Runtime", "Entry points")
 		.whereLayer("Codec")
-		.mayOnlyBeAccessedByLayers("Security", "Transport", "Invoke", "Membership", "Routing", "Runtime",
+		.mayOnlyBeAccessedByLayers("Observation", "Security", "Transport", "Invoke", "Membership", "Routing", "Runtime",
 				"Entry points")
 		.whereLayer("API")
 		.mayOnlyAccessLayers("API");

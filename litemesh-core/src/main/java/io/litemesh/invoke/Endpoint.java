@@ -13,11 +13,14 @@ import io.litemesh.MeshContext;
 import io.litemesh.NonBlocking;
 import io.litemesh.codec.JsonCodec;
 import io.litemesh.codec.PayloadMappingException;
+import io.litemesh.observation.MeshObservations;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 
@@ -167,14 +170,15 @@ public final class Endpoint {
 		}
 		Mono<Object> result;
 		if (this.blocking) {
-			result = Mono.fromCallable(() -> call(payload, context))
-				.subscribeOn(Schedulers.boundedElastic())
+			result = Mono
+				.deferContextual((reactor) -> Mono.fromCallable(() -> call(payload, context, reactor))
+					.subscribeOn(Schedulers.boundedElastic()))
 				.flatMap(Endpoint::toMono);
 		}
 		else {
-			result = Mono.defer(() -> {
+			result = Mono.deferContextual((reactor) -> {
 				try {
-					return toMono(call(payload, context));
+					return toMono(call(payload, context, reactor));
 				}
 				catch (Exception ex) {
 					return Mono.error(ex);
@@ -199,14 +203,28 @@ public final class Endpoint {
 		if (!this.stream) {
 			return invoke(payload, context).flux();
 		}
-		return Flux.defer(() -> {
+		return Flux.deferContextual((reactor) -> {
 			try {
-				return toFlux(call(payload, context));
+				return toFlux(call(payload, context, reactor));
 			}
 			catch (Exception ex) {
 				return Flux.error(ex);
 			}
 		}).map(this.codec::encode);
+	}
+
+	/**
+	 * Call the method inside the scope of the call's observation, when it is observed, so
+	 * a tracer sees the method run in the server span of the caller's trace.
+	 */
+	private @Nullable Object call(byte[] payload, MeshContext context, ContextView reactor) throws Exception {
+		Observation observation = reactor.getOrDefault(MeshObservations.OBSERVATION_KEY, null);
+		if (observation == null) {
+			return call(payload, context);
+		}
+		try (Observation.Scope scope = observation.openScope()) {
+			return call(payload, context);
+		}
 	}
 
 	private @Nullable Object call(byte[] payload, MeshContext context) throws Exception {

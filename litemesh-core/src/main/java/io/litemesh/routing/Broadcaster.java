@@ -90,7 +90,7 @@ final class Broadcaster {
 	 */
 	private Mono<Void> spread(Envelope envelope, int here, List<String> nodes, ByteBuf data) {
 		if (nodes.contains(this.localId)) {
-			this.dispatcher.fire(context(envelope, here), ByteBufUtil.getBytes(data));
+			this.dispatcher.fire(context(envelope, here), ByteBufUtil.getBytes(data), envelope.trace());
 		}
 		Subtrees subtrees = subtrees(nodes);
 		if (!subtrees.unreachable().isEmpty()) {
@@ -118,7 +118,8 @@ final class Broadcaster {
 		String localId = this.localId;
 		if (nodes.contains(localId)) {
 			String what = envelope.service() + "." + envelope.endpoint() + " on node " + localId;
-			parts.add(this.dispatcher.request(context(envelope, here), ByteBufUtil.getBytes(data))
+			parts.add(this.dispatcher
+				.request(context(envelope, here), ByteBufUtil.getBytes(data), envelope.trace(), "request-all")
 				.map((reply) -> ScatterReply.success(localId, reply))
 				.defaultIfEmpty(ScatterReply.success(localId, new byte[0]))
 				.onErrorResume((ex) -> Mono.just(ScatterReply.failure(localId, RemoteError.of(ex, what))))

@@ -58,7 +58,7 @@ final class InboundRouter {
 					.requestResponse(this.forwarder.relayed(payload));
 			}
 			byte[] data = LocalDispatcher.data(payload);
-			return this.dispatcher.request(context(envelope), data)
+			return this.dispatcher.request(context(envelope), data, envelope.trace(), "request")
 				.map((reply) -> replyPayload(this.dispatcher.checkReply(reply, envelope)));
 		}).onErrorMap((ex) -> RemoteError.toErrorFrame(ex, this.dispatcher.describe(envelope)));
 	}
@@ -79,7 +79,7 @@ final class InboundRouter {
 					.rsocket()
 					.fireAndForget(this.forwarder.relayed(payload));
 			}
-			this.dispatcher.fire(context(envelope), LocalDispatcher.data(payload));
+			this.dispatcher.fire(context(envelope), LocalDispatcher.data(payload), envelope.trace());
 			return Mono.<Void>empty();
 		}).onErrorResume((ex) -> {
 			logger.debug("Dropped fire-and-forget " + this.dispatcher.describe(envelope) + ": " + ex.getMessage());
@@ -105,7 +105,7 @@ final class InboundRouter {
 					.requestStream(this.forwarder.relayed(payload));
 			}
 			byte[] data = LocalDispatcher.data(payload);
-			return this.dispatcher.stream(context(envelope), data)
+			return this.dispatcher.stream(context(envelope), data, envelope.trace())
 				.map((element) -> replyPayload(this.dispatcher.checkReply(element, envelope)));
 		}).onErrorMap((ex) -> RemoteError.toErrorFrame(ex, this.dispatcher.describe(envelope)));
 	}

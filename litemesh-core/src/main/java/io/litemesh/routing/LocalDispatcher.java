@@ -11,6 +11,8 @@ import io.litemesh.invoke.DefaultMeshContext;
 import io.litemesh.invoke.Endpoint;
 import io.litemesh.invoke.LocalService;
 import io.litemesh.invoke.ServiceRegistry;
+import io.litemesh.observation.MeshObservations;
+import io.litemesh.observation.MeshServerContext;
 import io.netty.buffer.ByteBufUtil;
 import io.rsocket.Payload;
 import org.apache.commons.logging.Log;
@@ -44,8 +46,11 @@ final class LocalDispatcher {
 
 	private final TrafficCounters counters;
 
+	private final MeshObservations observations;
+
 	LocalDispatcher(String localId, int maxFrameSize, ServiceRegistry services, AccessRules access,
-			TrafficCounters counters) {
+			TrafficCounters counters, MeshObservations observations) {
+		this.observations = observations;
 		this.localId = localId;
 		this.maxFrameSize = maxFrameSize;
 		this.services = services;
@@ -57,22 +62,44 @@ final class LocalDispatcher {
 	 * Invoke a local endpoint for a request-response.
 	 * @param context who calls what
 	 * @param data the JSON payload
+	 * @param trace the caller's trace, {@code ""} for none
+	 * @param interaction how it was called: {@code request} or {@code request-all}
 	 * @return the JSON reply; {@link MeshAccessDeniedException} when the access rules
 	 * deny the caller
 	 */
-	Mono<byte[]> request(DefaultMeshContext context, byte[] data) {
-		return Mono.defer(() -> endpoint(context).invoke(data, context));
+	Mono<byte[]> request(DefaultMeshContext context, byte[] data, String trace, String interaction) {
+		Mono<byte[]> call = Mono.defer(() -> endpoint(context).invoke(data, context));
+		if (!this.observations.enabled()) {
+			return call;
+		}
+		return Mono.defer(() -> {
+			MeshServerContext server = serverContext(context, trace, interaction);
+			return MeshObservations.observe(call, this.observations.startServer(server), server);
+		});
 	}
 
 	/**
 	 * Invoke a local endpoint for a request-stream.
 	 * @param context who calls what
 	 * @param data the JSON payload
+	 * @param trace the caller's trace, {@code ""} for none
 	 * @return the JSON elements; {@link MeshAccessDeniedException} when the access rules
 	 * deny the caller
 	 */
-	Flux<byte[]> stream(DefaultMeshContext context, byte[] data) {
-		return Flux.defer(() -> endpoint(context).invokeStream(data, context));
+	Flux<byte[]> stream(DefaultMeshContext context, byte[] data, String trace) {
+		Flux<byte[]> call = Flux.defer(() -> endpoint(context).invokeStream(data, context));
+		if (!this.observations.enabled()) {
+			return call;
+		}
+		return Flux.defer(() -> {
+			MeshServerContext server = serverContext(context, trace, "stream");
+			return MeshObservations.observe(call, this.observations.startServer(server), server);
+		});
+	}
+
+	private static MeshServerContext serverContext(DefaultMeshContext context, String trace, String interaction) {
+		return new MeshServerContext(context.service(), context.endpoint(), interaction, context.callerNodeId(),
+				context.hops(), trace);
 	}
 
 	/**
@@ -80,9 +107,10 @@ final class LocalDispatcher {
 	 * (a denial once, by the access check).
 	 * @param context who calls what
 	 * @param data the JSON payload
+	 * @param trace the caller's trace, {@code ""} for none
 	 */
-	void fire(DefaultMeshContext context, byte[] data) {
-		request(context, data).subscribe(null, (ex) -> {
+	void fire(DefaultMeshContext context, byte[] data, String trace) {
+		request(context, data, trace, "send").subscribe(null, (ex) -> {
 			if (!(ex instanceof MeshAccessDeniedException)) {
 				logger.debug("Fire-and-forget " + context.service() + "." + context.endpoint() + " failed on node "
 						+ this.localId, ex);

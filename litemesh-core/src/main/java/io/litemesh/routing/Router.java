@@ -18,6 +18,7 @@ import io.litemesh.codec.RemoteError;
 import io.litemesh.codec.ScatterReply;
 import io.litemesh.invoke.DefaultMeshContext;
 import io.litemesh.invoke.ServiceRegistry;
+import io.litemesh.observation.MeshObservations;
 import io.litemesh.transport.Link;
 import io.litemesh.transport.LinkRegistry;
 import io.rsocket.Payload;
@@ -67,14 +68,16 @@ public final class Router {
 	 * @param links the node's links
 	 * @param services the local services
 	 * @param access who may call which local service
+	 * @param observations how the calls local beans serve are observed
 	 */
 	public Router(MeshSettings settings, RouteTable routeTable, LinkRegistry links, ServiceRegistry services,
-			AccessRules access) {
+			AccessRules access, MeshObservations observations) {
 		this.localId = settings.nodeId();
 		this.timeout = settings.requestTimeout();
 		this.deadline = new CallDeadline(this.timeout);
 		this.forwarder = new Forwarder(this.localId, settings.maxHops(), routeTable, links, this.counters);
-		this.dispatcher = new LocalDispatcher(this.localId, settings.maxFrameSize(), services, access, this.counters);
+		this.dispatcher = new LocalDispatcher(this.localId, settings.maxFrameSize(), services, access, this.counters,
+				observations);
 		this.broadcaster = new Broadcaster(this.localId, settings.maxHops(), routeTable, this.forwarder,
 				this.dispatcher);
 		this.inbound = new InboundRouter(this.localId, this.forwarder, this.dispatcher, this.broadcaster,
@@ -120,7 +123,7 @@ public final class Router {
 		return Mono.defer(() -> {
 			started(call.nodeId());
 			this.dispatcher.checkSize(data, call);
-			return this.dispatcher.request(localContext(call), data);
+			return this.dispatcher.request(localContext(call), data, call.trace(), "request");
 		})
 			.onErrorMap((ex) -> callerException(ex, call))
 			.doFinally((signal) -> finished(call.nodeId()))
@@ -138,7 +141,7 @@ public final class Router {
 		return Mono.defer(() -> {
 			this.dispatcher.checkSize(data, call);
 			if (isLocal(call)) {
-				this.dispatcher.fire(localContext(call), data);
+				this.dispatcher.fire(localContext(call), data, call.trace());
 				return Mono.<Void>empty();
 			}
 			Link link = this.forwarder.link(call.nodeId());
@@ -156,7 +159,7 @@ public final class Router {
 		return tracked(call.nodeId(), Flux.defer(() -> {
 			this.dispatcher.checkSize(data, call);
 			if (isLocal(call)) {
-				return this.dispatcher.stream(localContext(call), data);
+				return this.dispatcher.stream(localContext(call), data, call.trace());
 			}
 			Link link = this.forwarder.link(call.nodeId());
 			Payload payload = this.forwarder.payload(call.envelope(MessageIds.next()), data);
@@ -278,12 +281,26 @@ public final class Router {
 	 * @param source who calls: this node's id, or a plain client's name
 	 * @param service the service
 	 * @param endpoint the endpoint
+	 * @param trace the caller's trace as a W3C {@code traceparent}, {@code ""} for none
 	 */
-	public record Call(String nodeId, Envelope.Mode mode, String source, String service, String endpoint) {
+	public record Call(String nodeId, Envelope.Mode mode, String source, String service, String endpoint,
+			String trace) {
+
+		/**
+		 * Create a call that carries no trace.
+		 * @param nodeId the node that serves it
+		 * @param mode how the caller addressed it
+		 * @param source who calls: this node's id, or a plain client's name
+		 * @param service the service
+		 * @param endpoint the endpoint
+		 */
+		public Call(String nodeId, Envelope.Mode mode, String source, String service, String endpoint) {
+			this(nodeId, mode, source, service, endpoint, "");
+		}
 
 		Envelope envelope(UUID id) {
 			return new Envelope(Envelope.Kind.CALL, this.mode, 0, id, this.source, this.nodeId, this.service,
-					this.endpoint, "");
+					this.endpoint, this.trace);
 		}
 
 		@Override

@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.litemesh.MeshException;
 import io.litemesh.MeshReply;
-import io.litemesh.MeshTimeoutException;
 import io.litemesh.Target;
 import io.litemesh.codec.Envelope;
 import io.litemesh.codec.JsonCodec;
+import io.litemesh.observation.MeshClientContext;
+import io.litemesh.observation.MeshObservations;
 import io.litemesh.routing.ProviderSelector;
 import io.litemesh.routing.Router;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,7 +45,11 @@ public final class MeshCalls {
 
 	private final Duration timeout;
 
-	MeshCalls(String nodeId, Router router, ProviderSelector selector, JsonCodec codec, Duration timeout) {
+	private final MeshObservations observations;
+
+	MeshCalls(String nodeId, Router router, ProviderSelector selector, JsonCodec codec, Duration timeout,
+			MeshObservations observations) {
+		this.observations = observations;
 		this.nodeId = nodeId;
 		this.router = router;
 		this.selector = selector;
@@ -75,9 +82,9 @@ public final class MeshCalls {
 			throw new IllegalArgumentException("request() calls one node, but " + target + " names every provider; "
 					+ "use requestAll() or send()");
 		}
-		return Mono.defer(() -> {
+		return observed(target, endpoint, "request", (observed) -> {
 			String nodeId = this.selector.choose(target, endpoint);
-			return call(nodeId, target, endpoint, encode(payload));
+			return call(nodeId, target, endpoint, encode(payload), traced(observed, nodeId));
 		}).handle((reply, sink) -> {
 			T value = decode(reply, replyType, target, endpoint);
 			if (value != null) {
@@ -98,13 +105,13 @@ public final class MeshCalls {
 	 */
 	public <T> Flux<MeshReply<T>> requestAll(Target target, String endpoint, @Nullable Object payload, JavaType type) {
 		checkArguments(target, endpoint);
-		return Flux.defer(() -> {
+		return observedFlux(target, endpoint, "request-all", (observed) -> {
 			byte[] data = encode(payload);
 			if (target.mode() == Target.Mode.BROADCAST) {
 				return broadcastRequest(target, endpoint, data, type);
 			}
 			String nodeId = this.selector.choose(target, endpoint);
-			return call(nodeId, target, endpoint, data)
+			return call(nodeId, target, endpoint, data, traced(observed, nodeId))
 				.map((reply) -> this.<T>reply(nodeId, reply, type, target, endpoint))
 				.defaultIfEmpty(new MeshReply<>(nodeId, null, null))
 				.onErrorResume((ex) -> Mono.just(new MeshReply<>(nodeId, null, ex)))
@@ -124,7 +131,7 @@ public final class MeshCalls {
 		// whoever did not answer in time gets a timeout of its own, so every named node
 		// has a reply
 		return answered.concatWith(Flux.defer(() -> Flux.fromIterable(List.copyOf(pending))
-			.map((nodeId) -> new MeshReply<>(nodeId, null, this.router.timedOut(call(nodeId, target, endpoint))))));
+			.map((nodeId) -> new MeshReply<>(nodeId, null, this.router.timedOut(call(nodeId, target, endpoint, ""))))));
 	}
 
 	private <T> MeshReply<T> reply(String nodeId, byte[] data, JavaType type, Target target, String endpoint) {
@@ -146,13 +153,13 @@ public final class MeshCalls {
 	 */
 	public Mono<Void> send(Target target, String endpoint, @Nullable Object payload) {
 		checkArguments(target, endpoint);
-		return Mono.defer(() -> {
+		return observed(target, endpoint, "send", (observed) -> {
 			byte[] data = encode(payload);
 			if (target.mode() == Target.Mode.BROADCAST) {
 				return this.router.broadcast(target.service(), endpoint, this.selector.resolve(target, endpoint), data);
 			}
 			String nodeId = this.selector.choose(target, endpoint);
-			return this.router.fireAndForget(call(nodeId, target, endpoint), data);
+			return this.router.fireAndForget(call(nodeId, target, endpoint, traced(observed, nodeId)), data);
 		});
 	}
 
@@ -172,9 +179,9 @@ public final class MeshCalls {
 			throw new IllegalArgumentException("stream() reads from one node, but " + target
 					+ " names every provider; use an anycast or unicast target");
 		}
-		return Flux.defer(() -> {
+		return observedFlux(target, endpoint, "stream", (observed) -> {
 			String nodeId = this.selector.choose(target, endpoint);
-			return this.router.stream(call(nodeId, target, endpoint), encode(payload));
+			return this.router.stream(call(nodeId, target, endpoint, traced(observed, nodeId)), encode(payload));
 		}).<T>handle((element, sink) -> {
 			T value = decode(element, elementType, target, endpoint);
 			if (value != null) {
@@ -195,12 +202,52 @@ public final class MeshCalls {
 		return MeshClientProxy.create(this, api, target, this.timeout);
 	}
 
-	private Mono<byte[]> call(String nodeId, Target target, String endpoint, byte[] data) {
-		return this.router.request(call(nodeId, target, endpoint), data);
+	private Mono<byte[]> call(String nodeId, Target target, String endpoint, byte[] data, String trace) {
+		return this.router.request(call(nodeId, target, endpoint, trace), data);
 	}
 
-	private Router.Call call(String nodeId, Target target, String endpoint) {
-		return new Router.Call(nodeId, mode(target.mode()), this.nodeId, target.service(), endpoint);
+	private Router.Call call(String nodeId, Target target, String endpoint, String trace) {
+		return new Router.Call(nodeId, mode(target.mode()), this.nodeId, target.service(), endpoint, trace);
+	}
+
+	/**
+	 * Run a call inside an observation of it, or as it is when nothing observes: the call
+	 * then gets no context, and nothing is allocated for observing it.
+	 */
+	private <T> Mono<T> observed(Target target, String endpoint, String interaction,
+			Function<@Nullable MeshClientContext, Mono<T>> call) {
+		if (!this.observations.enabled()) {
+			return Mono.defer(() -> call.apply(null));
+		}
+		return Mono.deferContextual((caller) -> {
+			MeshClientContext context = new MeshClientContext(target.service(), endpoint, interaction);
+			Observation observation = this.observations.startClient(context, caller);
+			return MeshObservations.observe(Mono.defer(() -> call.apply(context)), observation, context);
+		});
+	}
+
+	/**
+	 * Record the chosen node in an observed call's context.
+	 * @return the trace to send, {@code ""} when unobserved
+	 */
+	private static String traced(@Nullable MeshClientContext observed, String nodeId) {
+		if (observed == null) {
+			return "";
+		}
+		observed.setPeer(nodeId);
+		return observed.trace();
+	}
+
+	private <T> Flux<T> observedFlux(Target target, String endpoint, String interaction,
+			Function<@Nullable MeshClientContext, Flux<T>> call) {
+		if (!this.observations.enabled()) {
+			return Flux.defer(() -> call.apply(null));
+		}
+		return Flux.deferContextual((caller) -> {
+			MeshClientContext context = new MeshClientContext(target.service(), endpoint, interaction);
+			Observation observation = this.observations.startClient(context, caller);
+			return MeshObservations.observe(Flux.defer(() -> call.apply(context)), observation, context);
+		});
 	}
 
 	private byte[] encode(@Nullable Object payload) {

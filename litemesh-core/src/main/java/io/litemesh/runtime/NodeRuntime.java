@@ -21,6 +21,7 @@ import io.litemesh.codec.JsonCodec;
 import io.litemesh.invoke.LocalService;
 import io.litemesh.invoke.ServiceRegistry;
 import io.litemesh.membership.Membership;
+import io.litemesh.observation.MeshObservations;
 import io.litemesh.routing.AccessRules;
 import io.litemesh.routing.MeshViews;
 import io.litemesh.routing.ProviderSelector;
@@ -124,10 +125,16 @@ public final class NodeRuntime {
 	 * @param mailboxTimings check-in interval, lease and message lifetimes of the durable
 	 * transports
 	 * @param tls TLS on every TCP connection, {@code null} for plain TCP
+	 * @param observations how calls are observed
 	 */
 	public NodeRuntime(MeshSettings settings, MeshSecurity security, JsonCodec codec, Clock clock, Scheduler scheduler,
 			boolean ownScheduler, BiPredicate<String, String> linkFilter, List<MailboxStore> stores,
-			MailboxTimings mailboxTimings, @Nullable TcpTls tls) {
+			MailboxTimings mailboxTimings, @Nullable TcpTls tls, MeshObservations observations) {
+		if (!settings.tcpEnabled() && stores.isEmpty()) {
+			throw new IllegalStateException("Node " + settings.nodeId() + " has TCP off (litemesh.tcp.enabled=false) "
+					+ "and no database or shared directory to reach other nodes through; turn TCP on, give the "
+					+ "application a DataSource, or set litemesh.file.directory");
+		}
 		this.settings = settings;
 		this.security = security;
 		this.scheduler = scheduler;
@@ -142,7 +149,7 @@ public final class NodeRuntime {
 		this.links = new LinkRegistry(nodeId, this.membership);
 		this.membership.setLinks(this.links);
 		this.router = new Router(settings, this.routeTable, this.links, this.services,
-				AccessRules.compile(nodeId, security.accessRules()));
+				AccessRules.compile(nodeId, security.accessRules()), observations);
 		ProviderSelector selector = new ProviderSelector(nodeId, this.routeTable, this.router::load);
 		this.views = new MeshViews(nodeId, settings.cluster(), settings.advertiseInterval(), clock, this.membership,
 				this.routeTable, () -> this.addresses, this::serviceInfos);
@@ -168,7 +175,7 @@ public final class NodeRuntime {
 			this.transports
 				.add(new MailboxTransport(mailboxSettings, store, secret, responders, this.links, clock, dedupe));
 		}
-		this.calls = new MeshCalls(nodeId, this.router, selector, codec, settings.requestTimeout());
+		this.calls = new MeshCalls(nodeId, this.router, selector, codec, settings.requestTimeout(), observations);
 	}
 
 	private static TcpSettings tcpSettings(MeshSettings settings, @Nullable TcpTls tls) {
