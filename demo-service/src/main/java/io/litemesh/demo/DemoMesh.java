@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.litemesh.MeshNode;
+import io.litemesh.actuate.ui.MeshGraphPage;
 import io.litemesh.view.NodeStatus;
 import io.litemesh.view.NodeView;
 import io.litemesh.view.ServiceInfo;
@@ -232,6 +233,11 @@ public final class DemoMesh implements AutoCloseable {
 		// Another node than the observer, to show that its state comes through the mesh
 		DemoNode other = (observer != DemoNode.CATALOG_1) ? DemoNode.CATALOG_1 : DemoNode.CATALOG_2;
 		lines.add("   " + observerUrl + "/actuator/mesh/" + other.id());
+		MeshGraphPage graphPage = context(observer).getBeanProvider(MeshGraphPage.class).getIfAvailable();
+		if (graphPage != null) {
+			lines.add(" The same as a live graph, in a browser:");
+			lines.add("   " + observerUrl + graphPage.getPath());
+		}
 		lines.add(" Try it:");
 		lines.add("   curl " + httpUrl(DemoNode.GATEWAY) + "/products/sku-1");
 		lines.add("   curl " + httpUrl(DemoNode.GATEWAY) + "/stock/sku-1"

@@ -231,10 +231,25 @@ class DemoApplicationTests {
 	}
 
 	@Test
+	void graphPageIsServedByTheGateway() {
+		gateway.get()
+			.uri("/litemesh")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("data-mesh-endpoint=\"/actuator/mesh\""));
+		gateway.get().uri("/litemesh/assets/graph.js").exchange().expectStatus().isOk();
+	}
+
+	@Test
 	void bannerShowsWhereToLookAndWhatToTry() {
 		String url = mesh.httpUrl(DemoNode.GATEWAY);
 		assertThat(mesh.banner()).contains("all 4 nodes up and meshed")
 			.contains(url + "/actuator/mesh\n", url + "/actuator/health\n", url + "/actuator/mesh/catalog-1\n")
+			.contains(url + "/litemesh\n")
 			.contains("curl " + url + "/products/sku-1")
 			.contains("catalog {region=eu}", "catalog {region=us}, pricing {currency=EUR}")
 			.contains("curl " + url + "/stock/sku-1", "(database only)");

@@ -3,7 +3,8 @@
  */
 
 /**
- * Auto-configuration of the LiteMesh Actuator endpoint and health indicator.
+ * Auto-configuration of the LiteMesh Actuator endpoint, health indicator, metrics and
+ * mesh graph page.
  */
 @NullMarked
 package io.litemesh.actuate.autoconfigure;
