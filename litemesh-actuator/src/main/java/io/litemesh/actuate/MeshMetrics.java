@@ -3,6 +3,10 @@
  */
 package io.litemesh.actuate;
 
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 import io.litemesh.MeshNode;
@@ -17,20 +21,51 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code litemesh.messages.dropped} (tagged with the reason), {@code litemesh.peers}
  * (tagged with the state), {@code litemesh.links} and {@code litemesh.security.refused}
  * (tagged with the reason). Values are read from the node when a registry asks, so
- * nothing is counted twice.
+ * nothing is counted twice. Per peer, {@code litemesh.peer.requests.active},
+ * {@code litemesh.peer.errors} and {@code litemesh.link.round-trip} come and go with the
+ * peers, brought up to date every refresh interval.
  *
  * @author LiteMesh team
  */
-public class MeshMetrics implements MeterBinder {
+public class MeshMetrics implements MeterBinder, AutoCloseable {
+
+	/** How often the per-peer meters follow the peers, by default. */
+	public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(5);
 
 	private final MeshNode node;
+
+	private final Duration refreshInterval;
+
+	private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "litemesh-peer-meters");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	/**
 	 * Create the binder for a node.
 	 * @param node the node
 	 */
 	public MeshMetrics(MeshNode node) {
+		this(node, DEFAULT_REFRESH_INTERVAL);
+	}
+
+	/**
+	 * Create the binder for a node.
+	 * @param node the node
+	 * @param refreshInterval how often the per-peer meters follow the peers
+	 */
+	public MeshMetrics(MeshNode node, Duration refreshInterval) {
 		this.node = node;
+		this.refreshInterval = refreshInterval;
+	}
+
+	/**
+	 * Stop following the peers.
+	 */
+	@Override
+	public void close() {
+		this.refresher.shutdownNow();
 	}
 
 	@Override
@@ -67,6 +102,17 @@ public class MeshMetrics implements MeterBinder {
 			.description("Links this node holds to its neighbours")
 			.baseUnit("links")
 			.register(registry);
+		PeerMeters peers = new PeerMeters(this.node, registry);
+		peers.refresh();
+		long period = this.refreshInterval.toMillis();
+		this.refresher.scheduleWithFixedDelay(() -> {
+			try {
+				peers.refresh();
+			}
+			catch (RuntimeException ex) {
+				// a stopped node or a closed registry: the next round tries again
+			}
+		}, period, period, TimeUnit.MILLISECONDS);
 	}
 
 	private void dropped(MeterRegistry registry, String reason, ToDoubleFunction<NodeStatistics> key) {

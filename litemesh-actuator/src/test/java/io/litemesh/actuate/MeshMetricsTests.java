@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -65,6 +66,50 @@ class MeshMetricsTests {
 	}
 
 	@Test
+	void peerMetersComeAndGoWithThePeer() {
+		String cluster = "peer-metrics-" + MeshNode.Builder.randomSuffix();
+		Duration keepAlive = Duration.ofMillis(200);
+		MeshNode a = MeshNode.builder()
+			.nodeId("a")
+			.cluster(cluster)
+			.tcpPort(0)
+			.keepAlive(keepAlive, Duration.ofSeconds(5))
+			.build()
+			.start();
+		MeshNode b = MeshNode.builder().nodeId("b").cluster(cluster).tcpPort(0).seeds(a.addresses()).build();
+		b.registerService("echo", "", Map.of(), new Echo());
+		b.start();
+		MeterRegistry registry = new SimpleMeterRegistry();
+		try (MeshMetrics metrics = new MeshMetrics(a, Duration.ofMillis(100))) {
+			metrics.bindTo(registry);
+			await().atMost(Duration.ofSeconds(10))
+				.ignoreExceptions()
+				.untilAsserted(() -> assertThat(
+						registry.get("litemesh.link.round-trip").tags("peer", "b", "transport", "tcp").gauge().value())
+					.isPositive());
+			MeshTemplate template = new MeshTemplate(a);
+			assertThatExceptionOfType(RuntimeException.class)
+				.isThrownBy(() -> template.request(Target.anycast("echo"), "fail", "x", String.class)
+					.block(Duration.ofSeconds(5)));
+			await().atMost(Duration.ofSeconds(10))
+				.ignoreExceptions()
+				.untilAsserted(() -> assertThat(registry.get("litemesh.peer.errors")
+					.tags("peer", "b", "code", "REMOTE")
+					.functionCounter()
+					.count()).isEqualTo(1));
+			assertThat(registry.get("litemesh.peer.requests.active").tag("peer", "b").gauge().value()).isZero();
+			b.stop();
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(registry.find("litemesh.link.round-trip").tag("peer", "b").gauges())
+					.isEmpty());
+		}
+		finally {
+			b.stop();
+			a.stop();
+		}
+	}
+
+	@Test
 	void binderIsAutoConfiguredWithMicrometer() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(MeshMetrics.class));
 	}
@@ -93,6 +138,15 @@ class MeshMetricsTests {
 		 */
 		public String echo(String text) {
 			return text;
+		}
+
+		/**
+		 * Fail.
+		 * @param text the text
+		 * @return never
+		 */
+		public String fail(String text) {
+			throw new IllegalStateException("failing as asked: " + text);
 		}
 
 	}

@@ -40,8 +40,12 @@ public record Scenario(String name, String label, String group, String classpath
 				new Scenario("litemesh-worker", "LiteMesh 1 hop, endpoint on a worker thread", "direct", "main",
 						List.of(new Launch("server", mesh, List.of("endpoint=worker")),
 								new Launch("client", mesh, List.of("seed=@0")))),
+				new Scenario("litemesh-observed", "LiteMesh 1 hop, observed into timers", "direct", "main",
+						List.of(new Launch("server", mesh, List.of("observed=true")),
+								new Launch("client", mesh, List.of("seed=@0", "observed=true")))),
 				direct("webflux", "WebClient -> WebFlux", webflux),
-				new Scenario("jgroups", "JGroups RpcDispatcher", "direct", "main",
+				new Scenario(
+						"jgroups", "JGroups RpcDispatcher", "direct", "main",
 						List.of(new Launch("server", jgroups, List.of(cluster)),
 								new Launch("client", jgroups, List.of("server=@0", cluster)))),
 				new Scenario("scalecube", "ScaleCube services", "direct", "scalecube",

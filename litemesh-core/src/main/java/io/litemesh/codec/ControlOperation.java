@@ -31,7 +31,10 @@ public enum ControlOperation {
 	LEAVE("leave"),
 
 	/** Asks a node, through the mesh, for its state. */
-	STATE("state");
+	STATE("state"),
+
+	/** Asks a neighbour for an empty answer, to time the link's round trip. */
+	PING("ping");
 
 	private final String wireName;
 

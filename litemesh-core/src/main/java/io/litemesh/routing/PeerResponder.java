@@ -105,6 +105,9 @@ final class PeerResponder implements RSocket {
 			this.membership.receive(data, this.peerId.get());
 			return ByteBufPayload.create(Unpooled.EMPTY_BUFFER);
 		}
+		if (operation == ControlOperation.PING) {
+			return ByteBufPayload.create(Unpooled.EMPTY_BUFFER);
+		}
 		if (operation == ControlOperation.STATE) {
 			return ByteBufPayload.create(Unpooled.wrappedBuffer(this.nodeState.get()));
 		}

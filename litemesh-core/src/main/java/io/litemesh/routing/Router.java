@@ -4,6 +4,7 @@
 package io.litemesh.routing;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,9 +19,11 @@ import io.litemesh.codec.RemoteError;
 import io.litemesh.codec.ScatterReply;
 import io.litemesh.invoke.DefaultMeshContext;
 import io.litemesh.invoke.ServiceRegistry;
+import io.litemesh.membership.NodeAdvertisement;
 import io.litemesh.observation.MeshObservations;
 import io.litemesh.transport.Link;
 import io.litemesh.transport.LinkRegistry;
+import io.litemesh.view.PeerStatistics;
 import io.rsocket.Payload;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,6 +53,10 @@ public final class Router {
 
 	private final Duration timeout;
 
+	private final PeerMonitor peers;
+
+	private final RouteTable routeTable;
+
 	/**
 	 * The end-to-end deadline of every call from this node, whatever the hop count: a
 	 * publisher, not a {@code Duration}, so Reactor neither schedules a task per call nor
@@ -75,6 +82,8 @@ public final class Router {
 		this.localId = settings.nodeId();
 		this.timeout = settings.requestTimeout();
 		this.deadline = new CallDeadline(this.timeout);
+		this.peers = new PeerMonitor(this.localId, links, this.timeout);
+		this.routeTable = routeTable;
 		this.forwarder = new Forwarder(this.localId, settings.maxHops(), routeTable, links, this.counters);
 		this.dispatcher = new LocalDispatcher(this.localId, settings.maxFrameSize(), services, access, this.counters,
 				observations);
@@ -196,6 +205,27 @@ public final class Router {
 	}
 
 	/**
+	 * Time the round trip of every open link, and forget the nodes that are gone.
+	 */
+	public void pingLinks() {
+		this.peers.ping((nodeId) -> this.routeTable.advertisement(nodeId) != null);
+	}
+
+	/**
+	 * Return what this node sees of its traffic with every other node it knows.
+	 * @return one entry per node, sorted by id
+	 */
+	public List<PeerStatistics> peerStatistics() {
+		List<String> nodes = new ArrayList<>();
+		for (NodeAdvertisement advertisement : this.routeTable.advertisements()) {
+			if (!advertisement.nodeId().equals(this.localId)) {
+				nodes.add(advertisement.nodeId());
+			}
+		}
+		return this.peers.statistics(nodes, this::load);
+	}
+
+	/**
 	 * Return the counters of this node's routing layer.
 	 * @return the counters now
 	 */
@@ -260,7 +290,9 @@ public final class Router {
 	}
 
 	Throwable callerException(Throwable failure, Call call) {
-		return RemoteError.toCallerException(failure, call.toString());
+		Throwable exception = RemoteError.toCallerException(failure, call.toString());
+		this.peers.failed(call.nodeId(), exception);
+		return exception;
 	}
 
 	/**
@@ -269,8 +301,10 @@ public final class Router {
 	 * @return the exception its caller sees
 	 */
 	public MeshTimeoutException timedOut(Call call) {
-		return new MeshTimeoutException("No answer from " + call + " within " + this.timeout
+		MeshTimeoutException timedOut = new MeshTimeoutException("No answer from " + call + " within " + this.timeout
 				+ " (litemesh.request-timeout); the node may be overloaded or the timeout too short");
+		this.peers.failed(call.nodeId(), timedOut);
+		return timedOut;
 	}
 
 	/**

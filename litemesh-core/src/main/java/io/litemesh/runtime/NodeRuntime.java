@@ -15,8 +15,6 @@ import java.util.function.UnaryOperator;
 
 import io.litemesh.MeshSecurity;
 import io.litemesh.MeshSettings;
-import io.litemesh.MeshTimeoutException;
-import io.litemesh.NoRouteException;
 import io.litemesh.codec.JsonCodec;
 import io.litemesh.invoke.LocalService;
 import io.litemesh.invoke.ServiceRegistry;
@@ -97,6 +95,8 @@ public final class NodeRuntime {
 
 	private final MeshViews views;
 
+	private final NodeQueries queries;
+
 	private final SecurityEvents events;
 
 	private final @Nullable TcpTransport tcp;
@@ -153,9 +153,10 @@ public final class NodeRuntime {
 		ProviderSelector selector = new ProviderSelector(nodeId, this.routeTable, this.router::load);
 		this.views = new MeshViews(nodeId, settings.cluster(), settings.advertiseInterval(), clock, this.membership,
 				this.routeTable, () -> this.addresses, this::serviceInfos);
+		this.queries = new NodeQueries(settings, this::snapshot, this::localState, this.routeTable, this.router,
+				this.controlMapper);
 		Responders responders = new Responders(nodeId, this.router, selector, this.membership,
-				() -> this.controlMapper.writeValueAsBytes(localState()), this.events,
-				new NodeQueries(this::snapshot, this::nodeState, this.controlMapper));
+				() -> this.controlMapper.writeValueAsBytes(localState()), this.events, this.queries);
 		SharedSecret secret = (settings.secret() != null) ? new SharedSecret(settings.secret(), clock) : null;
 		if (settings.tcpEnabled()) {
 			this.tcp = new TcpTransport(tcpSettings(settings, tls), incarnation, secret, this.events,
@@ -253,6 +254,7 @@ public final class NodeRuntime {
 		}
 		this.membership.advertise();
 		this.tasks.add(schedule(this.membership::tick, this.settings.advertiseInterval()));
+		this.tasks.add(schedule(this.router::pingLinks, this.settings.keepAliveInterval()));
 		logger.info("LiteMesh node " + this.settings.nodeId() + " started: cluster '" + this.settings.cluster()
 				+ "', addresses "
 				+ (!this.addresses.isEmpty() ? this.addresses
@@ -344,7 +346,8 @@ public final class NodeRuntime {
 		RoutingStatistics routing = this.router.statistics();
 		return new NodeStatistics(known, reachable, this.links.links().size(), routing.messagesSent(),
 				routing.hopLimitDrops(), routing.malformedMessages(), this.membership.droppedAdvertisements(),
-				(this.tcp != null) ? this.tcp.refusedConnections() : 0, routing.deniedCalls(), this.events.counts());
+				(this.tcp != null) ? this.tcp.refusedConnections() : 0, routing.deniedCalls(), this.events.counts(),
+				this.router.peerStatistics());
 	}
 
 	/**
@@ -370,23 +373,10 @@ public final class NodeRuntime {
 	/**
 	 * Return the state of any node, fetched through the mesh.
 	 * @param nodeId the node
-	 * @return its state; {@link NoRouteException} for an unknown node,
-	 * {@link MeshTimeoutException} when it does not answer in time
+	 * @return its state; a {@link io.litemesh.NoRouteException} for an unknown node
 	 */
 	public Mono<NodeState> nodeState(String nodeId) {
-		if (nodeId.equals(this.settings.nodeId())) {
-			return Mono.fromSupplier(this::localState);
-		}
-		return Mono.defer(() -> {
-			if (this.routeTable.advertisement(nodeId) == null) {
-				return Mono
-					.error(new NoRouteException("Node '" + nodeId + "' is unknown to node " + this.settings.nodeId()));
-			}
-			return this.router.nodeState(nodeId)
-				.map((json) -> this.controlMapper.readValue(json, NodeState.class))
-				.timeout(this.settings.requestTimeout(), Mono.error(() -> new MeshTimeoutException(
-						"Node '" + nodeId + "' did not report its state within " + this.settings.requestTimeout())));
-		});
+		return this.queries.nodeState(nodeId);
 	}
 
 	private List<ServiceInfo> serviceInfos() {

@@ -3,6 +3,7 @@
  */
 package io.litemesh.view;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,17 +21,20 @@ import java.util.Map;
  * ({@code litemesh.security.access.*}) denied
  * @param refusals what this node refused for its safety, by reason (such as
  * {@code proof}, {@code forged-advertisement}); every reason is present
+ * @param peers per other known node: requests in flight to it, failed calls by error
+ * code, and the round trip of each link to it
  * @author LiteMesh team
  */
 public record NodeStatistics(long peersKnown, long peersReachable, int links, long messagesSent, long hopLimitDrops,
 		long malformedMessages, long droppedAdvertisements, long refusedConnections, long deniedCalls,
-		Map<String, Long> refusals) {
+		Map<String, Long> refusals, List<PeerStatistics> peers) {
 
 	/**
-	 * Copy the refusals.
+	 * Copy the refusals and the peers.
 	 */
 	public NodeStatistics {
 		refusals = Map.copyOf(refusals);
+		peers = List.copyOf(peers);
 	}
 
 }

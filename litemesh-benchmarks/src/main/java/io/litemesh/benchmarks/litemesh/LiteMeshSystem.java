@@ -14,7 +14,11 @@ import io.litemesh.Target;
 import io.litemesh.benchmarks.driver.EchoClient;
 import io.litemesh.benchmarks.driver.EchoMessage;
 import io.litemesh.benchmarks.driver.EchoSystem;
+import io.litemesh.observation.MeshObservations;
 import io.litemesh.view.NodeStatus;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * LiteMesh through its public API only, default settings but for loopback ports: a server
@@ -28,7 +32,10 @@ import io.litemesh.view.NodeStatus;
  * <li>{@code hops=<n>}: how many hops the client must see to the server before it reports
  * ready;</li>
  * <li>{@code endpoint=worker}: serve with a plain echo, which LiteMesh hands to a worker
- * thread, instead of the {@code @NonBlocking} one.</li>
+ * thread, instead of the {@code @NonBlocking} one;</li>
+ * <li>{@code observed=true}: observe every call ({@code litemesh.client.requests},
+ * {@code litemesh.server.requests}) into Micrometer timers, as Spring Boot's defaults
+ * do.</li>
  * </ul>
  *
  * @author LiteMesh team
@@ -85,6 +92,12 @@ public class LiteMeshSystem implements EchoSystem {
 		String seed = options.get("seed");
 		if (seed != null) {
 			builder.seeds(List.of(seed.split(",")));
+		}
+		if (Boolean.parseBoolean(options.getOrDefault("observed", "false"))) {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig()
+				.observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+			builder.observations(new MeshObservations(registry, null, null));
 		}
 		return builder.build();
 	}
