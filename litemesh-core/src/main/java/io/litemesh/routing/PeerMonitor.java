@@ -29,7 +29,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Watches this node's traffic per peer: the round trip of each link, timed with a
+ * Watches this node's traffic per peer: the round trip of each TCP link, timed with a
  * {@code ping} control message, and the failed calls to each node by error code. What it
  * keeps is bounded by the known nodes and links: a node that is gone is forgotten at the
  * next ping round.
@@ -75,7 +75,9 @@ final class PeerMonitor {
 	 * @param known whether a node is still known
 	 */
 	void ping(Predicate<String> known) {
-		List<Link> open = this.links.links();
+		// TCP links only: a ping through a durable store costs writes to the database or
+		// the directory, at keepalive pace
+		List<Link> open = this.links.links("tcp");
 		this.roundTrips.keySet().removeIf((peer) -> open.stream().noneMatch((link) -> link.peerId().equals(peer)));
 		this.errors.keySet().removeIf((nodeId) -> !known.test(nodeId));
 		for (Link link : open) {

@@ -14,8 +14,8 @@ import java.util.Map;
  * @param inFlight requests and streams from this node to it that have not ended
  * @param errors failed calls from this node to it, by error code ({@code NO_ROUTE},
  * {@code TIMEOUT}, ...)
- * @param roundTrips the last measured round trip of each link to it, by transport
- * ({@code tcp}, {@code jdbc}, {@code file}); empty unless it is a neighbour
+ * @param roundTrips the last measured round trip of each TCP link to it, by transport;
+ * empty unless it is a TCP neighbour
  * @author LiteMesh team
  */
 public record PeerStatistics(String nodeId, int inFlight, Map<String, Long> errors, Map<String, Duration> roundTrips) {
