@@ -62,6 +62,13 @@ class TracePropagationTests {
 		assertThat(server.service()).isEqualTo("greeter");
 		assertThat(server.peer()).isEqualTo("a");
 		assertThat(server.hops()).isEqualTo(2);
+		this.served.clear();
+		// a broadcast carries it down its tree as well
+		TestMesh.template(a).send(Target.broadcast("greeter"), "note", "hi").block(TIMEOUT);
+		await().atMost(TIMEOUT).until(() -> !this.served.isEmpty());
+		MeshServerContext broadcast = (MeshServerContext) this.served.peek();
+		assertThat(broadcast.getGetter().get(broadcast.getCarrier(), "traceparent")).isEqualTo(TRACEPARENT);
+		assertThat(broadcast.endpoint()).isEqualTo("note");
 	}
 
 	@Test

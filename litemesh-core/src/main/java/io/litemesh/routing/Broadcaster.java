@@ -56,12 +56,12 @@ final class Broadcaster {
 		this.dispatcher = dispatcher;
 	}
 
-	Mono<Void> send(String service, String endpoint, List<String> nodes, byte[] data) {
-		return Mono.defer(() -> spread(origin(service, endpoint), 0, nodes, Unpooled.wrappedBuffer(data)));
+	Mono<Void> send(String service, String endpoint, List<String> nodes, byte[] data, String trace) {
+		return Mono.defer(() -> spread(origin(service, endpoint, trace), 0, nodes, Unpooled.wrappedBuffer(data)));
 	}
 
-	Flux<ScatterReply> scatter(String service, String endpoint, List<String> nodes, byte[] data) {
-		return Flux.defer(() -> gather(origin(service, endpoint), 0, nodes, Unpooled.wrappedBuffer(data)))
+	Flux<ScatterReply> scatter(String service, String endpoint, List<String> nodes, byte[] data, String trace) {
+		return Flux.defer(() -> gather(origin(service, endpoint, trace), 0, nodes, Unpooled.wrappedBuffer(data)))
 			.map(ScatterReply::from);
 	}
 
@@ -175,9 +175,9 @@ final class Broadcaster {
 		return new Subtrees(byLink, unreachable);
 	}
 
-	private Envelope origin(String service, String endpoint) {
+	private Envelope origin(String service, String endpoint, String trace) {
 		return new Envelope(Envelope.Kind.CALL, Envelope.Mode.BROADCAST, 0, MessageIds.next(), this.localId, "",
-				service, endpoint, "");
+				service, endpoint, trace);
 	}
 
 	/**

@@ -99,11 +99,12 @@ public final class Router {
 	 * @param endpoint the endpoint
 	 * @param nodes every node to reach, this one included when it provides the service
 	 * @param data the JSON payload
+	 * @param trace the caller's trace as a W3C {@code traceparent}, {@code ""} for none
 	 * @return completes when one copy per tree edge left this node
 	 */
-	public Mono<Void> broadcast(String service, String endpoint, List<String> nodes, byte[] data) {
+	public Mono<Void> broadcast(String service, String endpoint, List<String> nodes, byte[] data, String trace) {
 		this.dispatcher.checkSize(data, new Call("*", Envelope.Mode.BROADCAST, this.localId, service, endpoint));
-		return this.broadcaster.send(service, endpoint, nodes, data);
+		return this.broadcaster.send(service, endpoint, nodes, data, trace);
 	}
 
 	/**
@@ -112,11 +113,12 @@ public final class Router {
 	 * @param endpoint the endpoint
 	 * @param nodes every node to ask, this one included when it provides the service
 	 * @param data the JSON payload
+	 * @param trace the caller's trace as a W3C {@code traceparent}, {@code ""} for none
 	 * @return one reply per node that answered or failed, as they arrive
 	 */
-	public Flux<ScatterReply> scatter(String service, String endpoint, List<String> nodes, byte[] data) {
+	public Flux<ScatterReply> scatter(String service, String endpoint, List<String> nodes, byte[] data, String trace) {
 		this.dispatcher.checkSize(data, new Call("*", Envelope.Mode.BROADCAST, this.localId, service, endpoint));
-		return this.broadcaster.scatter(service, endpoint, nodes, data);
+		return this.broadcaster.scatter(service, endpoint, nodes, data, trace);
 	}
 
 	/**

@@ -108,7 +108,7 @@ public final class MeshCalls {
 		return observedFlux(target, endpoint, "request-all", (observed) -> {
 			byte[] data = encode(payload);
 			if (target.mode() == Target.Mode.BROADCAST) {
-				return broadcastRequest(target, endpoint, data, type);
+				return broadcastRequest(target, endpoint, data, type, (observed != null) ? observed.trace() : "");
 			}
 			String nodeId = this.selector.choose(target, endpoint);
 			return call(nodeId, target, endpoint, data, traced(observed, nodeId))
@@ -119,11 +119,12 @@ public final class MeshCalls {
 		});
 	}
 
-	private <T> Flux<MeshReply<T>> broadcastRequest(Target target, String endpoint, byte[] data, JavaType type) {
+	private <T> Flux<MeshReply<T>> broadcastRequest(Target target, String endpoint, byte[] data, JavaType type,
+			String trace) {
 		List<String> nodes = this.selector.resolve(target, endpoint);
 		Set<String> pending = ConcurrentHashMap.newKeySet();
 		pending.addAll(nodes);
-		Flux<MeshReply<T>> answered = this.router.scatter(target.service(), endpoint, nodes, data)
+		Flux<MeshReply<T>> answered = this.router.scatter(target.service(), endpoint, nodes, data, trace)
 			.filter((reply) -> pending.remove(reply.nodeId()))
 			.map((reply) -> reply.failed() ? new MeshReply<T>(reply.nodeId(), null, reply.error().toException())
 					: this.<T>reply(reply.nodeId(), reply.data(), type, target, endpoint))
@@ -156,7 +157,8 @@ public final class MeshCalls {
 		return observed(target, endpoint, "send", (observed) -> {
 			byte[] data = encode(payload);
 			if (target.mode() == Target.Mode.BROADCAST) {
-				return this.router.broadcast(target.service(), endpoint, this.selector.resolve(target, endpoint), data);
+				return this.router.broadcast(target.service(), endpoint, this.selector.resolve(target, endpoint), data,
+						(observed != null) ? observed.trace() : "");
 			}
 			String nodeId = this.selector.choose(target, endpoint);
 			return this.router.fireAndForget(call(nodeId, target, endpoint, traced(observed, nodeId)), data);
