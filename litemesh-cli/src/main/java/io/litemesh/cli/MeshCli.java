@@ -80,9 +80,7 @@ public final class MeshCli {
 		CommandLine commandLine = commandLine(cli);
 		// Ctrl+C: close the connection or leave the mesh, and stop a stream at its source
 		Runtime.getRuntime().addShutdownHook(new Thread(cli::interrupt, "litemesh-cli-shutdown"));
-		int status = commandLine.execute(args);
-		cli.interrupted = false;
-		System.exit(status);
+		System.exit(commandLine.execute(args));
 	}
 
 	/**
