@@ -3,7 +3,11 @@
  */
 package io.litemesh.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -78,6 +82,10 @@ public final class MeshCli {
 		Logging.silence();
 		MeshCli cli = new MeshCli();
 		CommandLine commandLine = commandLine(cli);
+		// straight to the file descriptor, not through System.out, which hides a closed
+		// pipe: a stream piped into head then stops when head has read enough
+		commandLine.setOut(new PrintWriter(
+				new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true));
 		// Ctrl+C: close the connection or leave the mesh, and stop a stream at its source
 		Runtime.getRuntime().addShutdownHook(new Thread(cli::interrupt, "litemesh-cli-shutdown"));
 		System.exit(commandLine.execute(args));

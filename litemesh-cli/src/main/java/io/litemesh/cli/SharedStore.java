@@ -63,7 +63,9 @@ final class SharedStore implements AutoCloseable {
 		config.setMaximumPoolSize(POOL_SIZE);
 		config.setMinimumIdle(1);
 		config.setConnectionTimeout(Math.max(250, timeout.toMillis()));
-		config.setInitializationFailTimeout(Math.max(1, timeout.toMillis()));
+		// one attempt, bounded by the connection timeout: a wrong password or a database
+		// that is down fails the command at once rather than after retries
+		config.setInitializationFailTimeout(1);
 		HikariDataSource dataSource = new HikariDataSource(config);
 		try {
 			JdbcMailboxStore store = JdbcMailboxStore.builder(dataSource)

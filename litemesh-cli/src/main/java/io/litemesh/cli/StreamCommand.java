@@ -4,6 +4,8 @@
 package io.litemesh.cli;
 
 import java.io.PrintWriter;
+import java.util.Iterator;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -44,10 +46,18 @@ final class StreamCommand extends MeshCommand {
 		Flux<JsonNode> elements = mesh.stream(this.route, this.payload)
 			.timeout(Mono.delay(deadline.remaining()), (element) -> Mono.never());
 		PrintWriter out = out();
-		for (JsonNode element : elements.toIterable(BATCH)) {
-			out.println(Json.compact(element));
-			// a line as soon as it comes, also into a pipe
-			out.flush();
+		try (Stream<JsonNode> lines = elements.toStream(BATCH)) {
+			Iterator<JsonNode> iterator = lines.iterator();
+			while (iterator.hasNext()) {
+				out.println(Json.compact(iterator.next()));
+				// a line as soon as it comes, also into a pipe
+				out.flush();
+				if (out.checkError()) {
+					// the reader went away (head closed the pipe): closing the stream
+					// cancels it at its source
+					return;
+				}
+			}
 		}
 	}
 

@@ -143,10 +143,15 @@ abstract class AbstractMemberCommandsTests {
 	}
 
 	@Test
-	void unknownServiceExitsWithNoRoute() throws Exception {
-		Cli.Result result = Cli.run(member(), "call", "nobody.hello");
-		assertThat(result.status()).isOne();
-		assertThat(result.errLines()).singleElement().asString().startsWith("error NO_ROUTE: ").contains("nobody");
+	void unknownServiceOrNodeExitsWithNoRoute() throws Exception {
+		Cli.Result call = Cli.run(member(), "call", "nobody.hello");
+		assertThat(call.status()).isOne();
+		assertThat(call.errLines()).singleElement().asString().startsWith("error NO_ROUTE: ").contains("nobody");
+		Cli.Result node = Cli.run(member(), "node", "zz");
+		assertThat(node.status()).isOne();
+		assertThat(node.errLines()).singleElement()
+			.asString()
+			.matches("error NO_ROUTE: Node 'zz' is unknown to node cli-.*");
 	}
 
 }

@@ -25,6 +25,8 @@ class ClientAuthenticationCommandsTests {
 
 	private static final String TOKEN = "ops-token-0f9a7c";
 
+	private static final String CI_TOKEN = "ci-token-77b2e1";
+
 	private static TestNodes nodes;
 
 	private static List<String> gateway;
@@ -33,7 +35,11 @@ class ClientAuthenticationCommandsTests {
 	static void startMesh() {
 		nodes = new TestNodes();
 		MeshNode node = nodes.start("gateway",
-				(builder) -> builder.secret("correct horse battery").bindAddress("127.0.0.1").clientToken("ops", TOKEN),
+				(builder) -> builder.secret("correct horse battery")
+					.bindAddress("127.0.0.1")
+					.clientToken("ops", TOKEN)
+					.clientToken("ci", CI_TOKEN)
+					.accessRule("greeter", "client:ops"),
 				new Greeter("gateway"));
 		gateway = TestNodes.connect(node);
 	}
@@ -83,6 +89,17 @@ class ClientAuthenticationCommandsTests {
 		assertThat(bearer.errLines()).singleElement().asString().startsWith("error REJECTED_SETUP: ");
 		assertThat(simple.err() + simple.out() + bearer.err() + bearer.out()).doesNotContain("wrong-token-123")
 			.doesNotContain(TOKEN);
+	}
+
+	@Test
+	void aClientTheAccessRulesRefuseGetsDenied() {
+		Cli.Result result = Cli.run(gateway, "--client", "ci", "--token", CI_TOKEN, "call", "greeter.whoami");
+		assertThat(result.status()).isOne();
+		assertThat(result.errLines()).singleElement()
+			.asString()
+			.startsWith("error DENIED: ")
+			.contains("client:ci")
+			.doesNotContain(CI_TOKEN);
 	}
 
 	@Test
