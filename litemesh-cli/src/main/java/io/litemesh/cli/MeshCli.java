@@ -138,9 +138,9 @@ public final class MeshCli {
 		int ways = ((this.client.connect != null) ? 1 : 0) + ((this.member.jdbc != null) ? 1 : 0)
 				+ ((this.member.directory != null) ? 1 : 0);
 		if (ways != 1) {
-			throw CommandFailure.usage((ways == 0)
-					? "Say how to reach the mesh: --connect HOST:PORT, " + "--jdbc JDBC_URL or --directory PATH"
-					: "Give one of --connect, --jdbc and --directory");
+			throw CommandFailure.usage(
+					(ways == 0) ? "Say how to reach the mesh: --connect HOST:PORT, --jdbc JDBC_URL or --directory PATH"
+							: "Give one of --connect, --jdbc and --directory");
 		}
 		MeshAccess access;
 		if (this.client.connect != null) {
