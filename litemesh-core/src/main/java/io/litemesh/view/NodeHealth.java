@@ -5,6 +5,7 @@ package io.litemesh.view;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +59,7 @@ public record NodeHealth(String status, String nodeId, long peersKnown, long pee
 	 * Return whether the node runs.
 	 * @return {@code true} when its status is {@code UP}
 	 */
+	@JsonIgnore
 	public boolean isUp() {
 		return "UP".equals(this.status);
 	}
