@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
  * @author LiteMesh team
  */
 @Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
-		description = "That node's state, fetched through the mesh (with --json, the document of "
-				+ "GET /actuator/mesh/{id}).")
+		description = "That node's state, fetched through the mesh: the JSON of GET /actuator/mesh/{id}, "
+				+ "indented for people, on one line with --json.")
 final class NodeCommand extends MeshCommand {
 
 	@Parameters(paramLabel = "ID", description = "The node's id.")
@@ -24,7 +24,8 @@ final class NodeCommand extends MeshCommand {
 	@Override
 	void run(MeshAccess mesh, Deadline deadline) {
 		JsonNode state = mesh.node(this.nodeId);
-		out().print(json() ? Json.compact(state) + System.lineSeparator() : Tables.nodeState(state));
+		// the contract's output is the document itself, as call prints its reply
+		out().println(json() ? Json.compact(state) : Json.pretty(state));
 	}
 
 }

@@ -57,34 +57,6 @@ final class Tables {
 	}
 
 	/**
-	 * Render {@code mesh.node}'s document: the node's fields, its services, and its
-	 * health.
-	 * @param state the document of {@code GET /actuator/mesh/{id}}
-	 * @return the tables, separated by blank lines
-	 */
-	static String nodeState(JsonNode state) {
-		JsonNode node = state.path("node");
-		List<List<String>> fields = new ArrayList<>();
-		for (Map.Entry<String, JsonNode> field : node.properties()) {
-			if (!field.getKey().equals("services")) {
-				fields.add(List.of(field.getKey(), cell(field.getValue())));
-			}
-		}
-		List<List<String>> services = new ArrayList<>();
-		for (JsonNode service : node.path("services")) {
-			services.add(List.of(cell(service.path("name")), cell(service.path("version")),
-					cell(service.path("endpoints")), cell(service.path("tags"))));
-		}
-		List<List<String>> health = new ArrayList<>();
-		for (Map.Entry<String, JsonNode> field : state.path("health").properties()) {
-			health.add(List.of(field.getKey(), cell(field.getValue())));
-		}
-		return table(List.of("NODE", ""), fields) + System.lineSeparator()
-				+ table(List.of("SERVICE", "VERSION", "ENDPOINTS", "TAGS"), services) + System.lineSeparator()
-				+ table(List.of("HEALTH", ""), health);
-	}
-
-	/**
 	 * Lay rows out in columns two spaces apart; the last column is not padded.
 	 * @param headings the column headings
 	 * @param rows the rows, each as wide as the headings

@@ -4,6 +4,7 @@
 package io.litemesh.codec;
 
 import java.nio.channels.ClosedChannelException;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 import io.litemesh.MeshAccessDeniedException;
@@ -51,6 +52,9 @@ public record RemoteError(String code, String type, String message) {
 	/** The request was malformed. */
 	public static final String CODE_BAD_REQUEST = "BAD_REQUEST";
 
+	private static final Set<String> KNOWN_CODES = Set.of(CODE_REMOTE, CODE_NO_ROUTE, CODE_BAD_PAYLOAD, CODE_TOO_LARGE,
+			CODE_DENIED, CODE_TIMEOUT, CODE_BAD_REQUEST);
+
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	/**
@@ -93,6 +97,18 @@ public record RemoteError(String code, String type, String message) {
 		}
 		return new RemoteError(CODE_REMOTE, failure.getClass().getName(),
 				what + " failed: " + failure.getClass().getSimpleName() + ": " + message(failure));
+	}
+
+	/**
+	 * Return the code of a failure for meters and observations: one of the {@code CODE_*}
+	 * constants, so a peer that sends codes of its own cannot add tag values without
+	 * bound.
+	 * @param failure the failure
+	 * @return its code, {@link #CODE_REMOTE} for a code this node does not know
+	 */
+	public static String knownCode(Throwable failure) {
+		String code = of(failure, "").code();
+		return KNOWN_CODES.contains(code) ? code : CODE_REMOTE;
 	}
 
 	/**

@@ -123,7 +123,7 @@ public final class MeshObservations {
 	}
 
 	private static void failed(Throwable failure, Observation observation, MeshCallContext context) {
-		context.setErrorCode(RemoteError.of(failure, "").code());
+		context.setErrorCode(RemoteError.knownCode(failure));
 		observation.error(failure);
 	}
 

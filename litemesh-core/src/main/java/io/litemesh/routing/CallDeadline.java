@@ -16,6 +16,7 @@ import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The end-to-end deadline of one call: a {@code Mono} that emits once its delay has
@@ -111,8 +112,11 @@ final class CallDeadline extends Mono<Long> {
 		@Override
 		public void run(Timeout timeout) {
 			if (STATE.compareAndSet(this, WAITING, DONE)) {
-				this.actual.onNext(0L);
-				this.actual.onComplete();
+				// off the wheel's one thread: the caller's code runs on the timeout
+				Schedulers.parallel().schedule(() -> {
+					this.actual.onNext(0L);
+					this.actual.onComplete();
+				});
 			}
 		}
 

@@ -64,7 +64,7 @@ final class PeerMonitor {
 	 * Count a failed call to a node.
 	 */
 	void failed(String nodeId, Throwable failure) {
-		String code = RemoteError.of(failure, "").code();
+		String code = RemoteError.knownCode(failure);
 		this.errors.computeIfAbsent(nodeId, (id) -> new ConcurrentHashMap<>())
 			.computeIfAbsent(code, (key) -> new LongAdder())
 			.increment();

@@ -10,11 +10,14 @@ import io.litemesh.transport.Link;
 import io.netty.util.Timeout;
 import io.netty.util.TimerTask;
 import io.rsocket.Payload;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One request-response from this node over a link, as one subscriber: it counts the call
@@ -26,6 +29,8 @@ import reactor.core.publisher.Operators;
  * @author LiteMesh team
  */
 final class RemoteRequest extends Mono<byte[]> {
+
+	private static final Log logger = LogFactory.getLog(RemoteRequest.class);
 
 	private final Router router;
 
@@ -53,8 +58,16 @@ final class RemoteRequest extends Mono<byte[]> {
 			exchange.onError(ex);
 			return;
 		}
-		exchange.arm();
-		link.rsocket().requestResponse(payload).subscribe(exchange);
+		try {
+			exchange.arm();
+			link.rsocket().requestResponse(payload).subscribe(exchange);
+		}
+		catch (RuntimeException ex) {
+			if (payload.refCnt() > 0) {
+				payload.release();
+			}
+			exchange.onError(ex);
+		}
 	}
 
 	/**
@@ -136,7 +149,9 @@ final class RemoteRequest extends Mono<byte[]> {
 				this.actual.onError(this.router.callerException(failure, this.call));
 			}
 			else {
-				Operators.onErrorDropped(failure, this.actual.currentContext());
+				// the deadline or a cancel ended the call first, as happens to every call
+				// in flight on a link that dies: not worth a stack trace each
+				logger.debug("Failure after the end of " + this.call + ": " + failure);
 			}
 		}
 
@@ -152,7 +167,10 @@ final class RemoteRequest extends Mono<byte[]> {
 		public void run(Timeout timeout) {
 			if (end()) {
 				Operators.terminate(UPSTREAM, this);
-				this.actual.onError(this.router.timedOut(this.call));
+				// off the wheel's one thread: the caller's code runs on the failure, and
+				// a
+				// caller that blocked there would stop every deadline of the JVM
+				Schedulers.parallel().schedule(() -> this.actual.onError(this.router.timedOut(this.call)));
 			}
 		}
 
@@ -183,12 +201,22 @@ final class RemoteRequest extends Mono<byte[]> {
 			if (end()) {
 				Operators.terminate(UPSTREAM, this);
 			}
+			else {
+				// answered but not yet requested: a cancel means it is never delivered
+				DEMAND.set(this, DELIVERED);
+				this.reply = null;
+			}
 		}
 
 		private void answer(byte[] value) {
 			this.reply = value;
 			while (true) {
 				int state = this.demand;
+				if (state == DELIVERED) {
+					// cancelled meanwhile
+					this.reply = null;
+					return;
+				}
 				if (state == REQUESTED) {
 					if (DEMAND.compareAndSet(this, REQUESTED, DELIVERED)) {
 						deliver();

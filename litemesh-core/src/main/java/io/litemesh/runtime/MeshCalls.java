@@ -82,14 +82,15 @@ public final class MeshCalls {
 			throw new IllegalArgumentException("request() calls one node, but " + target + " names every provider; "
 					+ "use requestAll() or send()");
 		}
+		// decoding inside the observation: a reply that does not map is a failed call
 		return observed(target, endpoint, "request", (observed) -> {
 			String nodeId = this.selector.choose(target, endpoint);
-			return call(nodeId, target, endpoint, encode(payload), traced(observed, nodeId));
-		}).handle((reply, sink) -> {
-			T value = decode(reply, replyType, target, endpoint);
-			if (value != null) {
-				sink.next(value);
-			}
+			return call(nodeId, target, endpoint, encode(payload), traced(observed, nodeId)).handle((reply, sink) -> {
+				T value = decode(reply, replyType, target, endpoint);
+				if (value != null) {
+					sink.next(value);
+				}
+			});
 		});
 	}
 
@@ -183,12 +184,13 @@ public final class MeshCalls {
 		}
 		return observedFlux(target, endpoint, "stream", (observed) -> {
 			String nodeId = this.selector.choose(target, endpoint);
-			return this.router.stream(call(nodeId, target, endpoint, traced(observed, nodeId)), encode(payload));
-		}).<T>handle((element, sink) -> {
-			T value = decode(element, elementType, target, endpoint);
-			if (value != null) {
-				sink.next(value);
-			}
+			return this.router.stream(call(nodeId, target, endpoint, traced(observed, nodeId)), encode(payload))
+				.<T>handle((element, sink) -> {
+					T value = decode(element, elementType, target, endpoint);
+					if (value != null) {
+						sink.next(value);
+					}
+				});
 		});
 	}
 

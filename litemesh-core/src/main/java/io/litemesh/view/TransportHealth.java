@@ -3,6 +3,7 @@
  */
 package io.litemesh.view;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,7 @@ public record TransportHealth(String transport, String status, int peers, long r
 	 * Return whether the transport works.
 	 * @return {@code true} when its status is {@code UP}
 	 */
+	@JsonIgnore
 	public boolean isUp() {
 		return "UP".equals(this.status);
 	}
