@@ -99,6 +99,13 @@ final class TcpDialler {
 				dialIfDue(seed, null);
 			}
 		}
+		for (PeerDirectory.Peer heard : this.directory.discovered()) {
+			String peer = heard.nodeId();
+			if (!peer.equals(this.settings.nodeId()) && !heard.addresses().isEmpty()
+					&& !this.directory.isReachable(peer) && this.allowed.test(peer)) {
+				dialIfDue(heard.addresses().get(0), peer);
+			}
+		}
 		// dials under way count: on a loaded host a handshake can take seconds, and
 		// dialling anew every tick would open far more links than the bound
 		int missing = this.settings.targetLinks() - this.links.links(TCP).size() - this.pendingDials.get();
