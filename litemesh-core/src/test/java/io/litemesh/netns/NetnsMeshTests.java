@@ -106,13 +106,11 @@ class NetnsMeshTests {
 	@Test
 	void killedProviderCostsNoRequestsAfterDetection() {
 		try (NetnsRig rig = NetnsRig.create(3)) {
-			RigNode a = rig.start(rig.host(1), "id=a", SECRET);
+			// the caller offers no greeter, so its anycast calls cross to b and c
+			RigNode a = rig.start(rig.host(1), "id=a", SECRET, "service=false");
 			RigNode b = rig.start(rig.host(2), "id=b", SECRET, "seeds=" + rig.host(1).seed());
 			RigNode c = rig.start(rig.host(3), "id=c", SECRET, "seeds=" + rig.host(1).seed());
 			awaitMesh(List.of(a, b, c));
-			// the caller on host 1 offers the service too, so it calls the others only
-			// through a target of their own: unicast to b until it dies would fail by
-			// design; anycast must route around
 			CompletableFuture<String> load = a.callAsync("load * 8000 20");
 			CompletableFuture<String> seen = a.callAsync("wait-down b 20000");
 			sleepQuietly(3000);
@@ -131,6 +129,7 @@ class NetnsMeshTests {
 				}
 			}
 			assertThat(failedAfter).as("requests failed after detection: " + figures).isZero();
+			assertThat(figures).contains("b=").contains("c=");
 			System.out.println("netns kill -9: provider b seen down " + (detected - killed) + " ms after the kill; "
 					+ failedBefore + " requests failed before detection, " + failedAfter + " after (" + figures + ")");
 		}

@@ -31,7 +31,8 @@ import reactor.core.publisher.Flux;
  * commands on its standard input; its answers are lines starting with {@link #ANSWER},
  * everything else it prints is its log. Arguments are {@code key=value}: {@code id},
  * {@code cluster}, {@code secret}, {@code seeds} (comma-separated), {@code port},
- * {@code bind}, {@code multicast} ({@code group:port}, the port after the last colon).
+ * {@code bind}, {@code multicast} ({@code group:port}, the port after the last colon),
+ * {@code service=false} for a node that offers no service.
  *
  * @author LiteMesh team
  */
@@ -66,7 +67,9 @@ public final class NetnsNode {
 		MeshNode node;
 		try {
 			node = build(options);
-			node.registerAnnotatedService("greeter", new Greeter(node.nodeId()));
+			if (!"false".equals(options.get("service"))) {
+				node.registerAnnotatedService("greeter", new Greeter(node.nodeId()));
+			}
 			node.start();
 		}
 		catch (RuntimeException ex) {

@@ -199,7 +199,7 @@ final class NetnsRig implements AutoCloseable {
 		Shell.runWithInput(
 				String.join("\n", "table ip lmnat {",
 						"  chain post { type nat hook postrouting priority srcnat; oifname \"wan\" masquerade; }",
-						"  chain fwd { type filter hook forward priority filter; policy drop;",
+						"  chain forward_lan { type filter hook forward priority filter; policy drop;",
 						"    ct state established,related accept; iifname \"lan\" accept; }", "}", ""),
 				"ip", "netns", "exec", router, "nft", "-f", "-");
 		this.hosts.add(host);
@@ -240,9 +240,9 @@ final class NetnsRig implements AutoCloseable {
 		assumeNftables();
 		Shell.runWithInput(String.join("\n", "table inet lmloss {",
 				"  chain in { type filter hook input priority filter; iifname \"eth0\" numgen random mod 100 < "
-						+ percent + " drop; }",
+						+ percent + " counter drop; }",
 				"  chain out { type filter hook output priority filter; oifname \"eth0\" numgen random mod 100 < "
-						+ percent + " drop; }",
+						+ percent + " counter drop; }",
 				"}", ""), "ip", "netns", "exec", host.namespace(), "nft", "-f", "-");
 	}
 
