@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ final class NetnsRig implements AutoCloseable {
 	private static final Pattern NAME = Pattern.compile("lm[a-z0-9]+-([0-9]+)x[a-z0-9]+");
 
 	/** The logs of the nodes of the test that runs, printed when it fails. */
-	private static final List<Path> currentLogs = new ArrayList<>();
+	private static final List<Path> currentLogs = Collections.synchronizedList(new ArrayList<>());
 
 	private final String run;
 
@@ -52,7 +53,7 @@ final class NetnsRig implements AutoCloseable {
 
 	private final List<Host> hosts = new ArrayList<>();
 
-	private final List<RigNode> nodes = new ArrayList<>();
+	private final List<RigNode> nodes = Collections.synchronizedList(new ArrayList<>());
 
 	private final Path logs;
 
@@ -296,9 +297,7 @@ final class NetnsRig implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		for (RigNode node : this.nodes) {
-			node.kill();
-		}
+		List.copyOf(this.nodes).forEach(RigNode::kill);
 		for (int i = this.namespaces.size() - 1; i >= 0; i--) {
 			Shell.quiet("ip", "netns", "del", this.namespaces.get(i));
 		}
@@ -330,7 +329,7 @@ final class NetnsRig implements AutoCloseable {
 
 		@Override
 		public void testFailed(ExtensionContext context, Throwable cause) {
-			for (Path log : currentLogs) {
+			for (Path log : List.copyOf(currentLogs)) {
 				try {
 					System.out.println("===== " + log + " =====");
 					System.out.println(Files.readString(log, StandardCharsets.UTF_8));
