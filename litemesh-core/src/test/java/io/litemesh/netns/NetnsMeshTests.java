@@ -171,8 +171,16 @@ class NetnsMeshTests {
 			assertThat(b.call("hello n from-b")).isEqualTo("hello from-b from n");
 			assertThat(n.call("hello b from-n")).isEqualTo("hello from-n from b");
 			assertThat(b.call("count n 4")).isEqualTo("10");
+			// a node that advertises an address nobody can dial says so, once
+			RigNode wrong = rig.start(rig.host(2), "id=wrong", SECRET, "port=7071", "advertised=10.231.0.99:7071",
+					"seeds=" + rig.host(1).seed());
+			String log = read(wrong);
+			assertThat(log.lines().filter((line) -> line.contains("WARN") && line.contains("advertised"))).hasSize(1)
+				.allMatch((line) -> line.contains("wrong") && line.contains("tcp://10.231.0.99:7071")
+						&& line.contains("litemesh.tcp.advertised-address"));
 			System.out.println("netns NAT: outbound-only node n behind a masquerading router joined, served A and B "
-					+ "and called B");
+					+ "and called B; a node advertising an unreachable address logged: "
+					+ log.lines().filter((line) -> line.contains("WARN")).findFirst().orElse(""));
 		}
 	}
 
@@ -206,6 +214,15 @@ class NetnsMeshTests {
 			answer = node.call(command);
 		}
 		assertThat(answer).as(node.id() + " " + command).isEqualTo(expected);
+	}
+
+	private static String read(RigNode node) {
+		try {
+			return java.nio.file.Files.readString(node.log());
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String ok(String answer) {

@@ -31,8 +31,8 @@ import reactor.core.publisher.Flux;
  * commands on its standard input; its answers are lines starting with {@link #ANSWER},
  * everything else it prints is its log. Arguments are {@code key=value}: {@code id},
  * {@code cluster}, {@code secret}, {@code seeds} (comma-separated), {@code port},
- * {@code bind}, {@code multicast} ({@code group:port}, the port after the last colon),
- * {@code service=false} for a node that offers no service.
+ * {@code bind}, {@code advertised}, {@code multicast} ({@code group:port}, the port after
+ * the last colon), {@code service=false} for a node that offers no service.
  *
  * @author LiteMesh team
  */
@@ -95,6 +95,9 @@ public final class NetnsNode {
 			.requestTimeout(Duration.ofSeconds(5));
 		if (options.containsKey("secret")) {
 			builder.secret(options.get("secret"));
+		}
+		if (options.containsKey("advertised")) {
+			builder.advertisedAddress(options.get("advertised"));
 		}
 		if (options.containsKey("bind")) {
 			builder.bindAddress(options.get("bind"));
