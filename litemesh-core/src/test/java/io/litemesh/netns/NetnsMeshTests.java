@@ -184,6 +184,25 @@ class NetnsMeshTests {
 		}
 	}
 
+	@Test
+	void seedNameStandsForEveryAddressAndIsResolvedAgain() {
+		try (NetnsRig rig = NetnsRig.create(4)) {
+			// a and b know no one: only a seed name that means both joins them
+			RigNode a = rig.start(rig.host(1), "id=a", SECRET);
+			RigNode b = rig.start(rig.host(2), "id=b", SECRET);
+			rig.hosts(rig.host(3), "10.231.0.1 mesh-seeds", "10.231.0.2 mesh-seeds");
+			RigNode c = rig.start(rig.host(3), "id=c", SECRET, "seeds=mesh-seeds:7070");
+			awaitMesh(List.of(a, b, c));
+			RigNode d = rig.start(rig.host(4), "id=d", SECRET);
+			long scaled = System.currentTimeMillis();
+			rig.hosts(rig.host(3), "10.231.0.1 mesh-seeds", "10.231.0.2 mesh-seeds", "10.231.0.4 mesh-seeds");
+			long joined = awaitMesh(List.of(a, b, c, d));
+			assertThat(d.call("hello a via-dns")).isEqualTo("hello via-dns from a");
+			System.out.println("netns DNS seeds: a seed name with two addresses joined two lone nodes; a third "
+					+ "address added to the name was dialled " + (joined - scaled) + " ms later");
+		}
+	}
+
 	private static List<RigNode> startThree(NetnsRig rig) {
 		RigNode a = rig.start(rig.host(1), "id=a", SECRET);
 		RigNode b = rig.start(rig.host(2), "id=b", SECRET, "seeds=" + rig.host(1).seed());

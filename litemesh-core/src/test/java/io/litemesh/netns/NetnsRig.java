@@ -129,7 +129,7 @@ final class NetnsRig implements AutoCloseable {
 			String name = line.split(" ")[0].trim();
 			Matcher matcher = NAME.matcher(name);
 			if (matcher.matches() && ProcessHandle.of(Long.parseLong(matcher.group(1))).isEmpty()) {
-				Shell.quiet("ip", "netns", "del", name);
+				delete(name);
 			}
 		}
 	}
@@ -283,6 +283,24 @@ final class NetnsRig implements AutoCloseable {
 	}
 
 	/**
+	 * Write a host's {@code /etc/hosts}, as {@code ip netns exec} shows it to the
+	 * processes it starts there ({@code /etc/netns/<namespace>/hosts}); rewritten in
+	 * place, so running nodes see the change.
+	 * @param host the host
+	 * @param entries lines such as {@code 10.231.0.1 mesh-seeds}
+	 */
+	void hosts(Host host, String... entries) {
+		Path file = Path.of("/etc/netns", host.namespace(), "hosts");
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, "127.0.0.1 localhost\n" + String.join("\n", entries) + "\n");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot write " + file, ex);
+		}
+	}
+
+	/**
 	 * Run a shell command on a host.
 	 * @param host the host
 	 * @param command the command, for {@code bash -c}
@@ -299,8 +317,13 @@ final class NetnsRig implements AutoCloseable {
 	public void close() {
 		List.copyOf(this.nodes).forEach(RigNode::kill);
 		for (int i = this.namespaces.size() - 1; i >= 0; i--) {
-			Shell.quiet("ip", "netns", "del", this.namespaces.get(i));
+			delete(this.namespaces.get(i));
 		}
+	}
+
+	private static void delete(String namespace) {
+		Shell.quiet("ip", "netns", "del", namespace);
+		Shell.quiet("rm", "-rf", "/etc/netns/" + namespace);
 	}
 
 	/**

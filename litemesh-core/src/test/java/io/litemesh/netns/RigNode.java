@@ -72,7 +72,9 @@ final class RigNode {
 			.orElseThrow();
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", host.namespace(), java, "-Xmx128m",
-				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), NetnsNode.class.getName()));
+				"-XX:TieredStopAtLevel=1",
+				// host names are resolved afresh, as the hosts files of a test change
+				"-Dsun.net.inetaddr.ttl=1", "-cp", System.getProperty("java.class.path"), NetnsNode.class.getName()));
 		command.addAll(args);
 		try {
 			Path log = logs.resolve(id + ".log");

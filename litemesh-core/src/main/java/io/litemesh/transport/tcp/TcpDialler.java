@@ -60,6 +60,8 @@ final class TcpDialler {
 
 	private final Clock clock;
 
+	private final SeedAddresses seeds;
+
 	private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
 
 	private final Map<String, String> seedPeers = new ConcurrentHashMap<>();
@@ -84,6 +86,7 @@ final class TcpDialler {
 		this.allowed = allowed;
 		this.dialer = dialer;
 		this.clock = clock;
+		this.seeds = new SeedAddresses(settings.nodeId(), settings.seeds(), clock);
 	}
 
 	/**
@@ -91,7 +94,7 @@ final class TcpDialler {
 	 * @param ownAddresses this node's own addresses, never dialled
 	 */
 	void tick(List<String> ownAddresses) {
-		for (String seed : this.settings.seeds()) {
+		for (String seed : this.seeds.current()) {
 			String peer = this.seedPeers.get(seed);
 			boolean joined = peer != null && (peer.equals(this.settings.nodeId()) || this.directory.isReachable(peer)
 					|| !this.allowed.test(peer));
