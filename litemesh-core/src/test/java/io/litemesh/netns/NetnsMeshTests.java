@@ -3,14 +3,23 @@
  */
 package io.litemesh.netns;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.litemesh.TestCertificates;
+import io.litemesh.TestCertificates.Authority;
+import io.litemesh.TestCertificates.Issued;
 import io.litemesh.netns.NetnsRig.Host;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +57,50 @@ class NetnsMeshTests {
 			System.out.println("netns three hosts: mesh formed " + (converged - started)
 					+ " ms after the first node was launched, " + Math.max(0, converged - allStarted)
 					+ " ms after the last one was up; request, fire-and-forget and stream crossed hosts");
+		}
+	}
+
+	@Test
+	void withMutualTlsInsteadOfASecretEveryPatternCrossesHosts(@TempDir Path stores) throws Exception {
+		Authority ca = TestCertificates.authority("rig-ca");
+		writeTrust(ca, stores.resolve("trust.p12"));
+		for (String id : List.of("a", "b", "c")) {
+			writeKeys(ca.issue(id), stores.resolve(id + ".p12"));
+		}
+		try (NetnsRig rig = NetnsRig.create(3)) {
+			String tls = "tls=" + stores;
+			RigNode a = rig.start(rig.host(1), "id=a", tls);
+			RigNode b = rig.start(rig.host(2), "id=b", tls, "seeds=" + rig.host(1).seed());
+			RigNode c = rig.start(rig.host(3), "id=c", tls, "seeds=" + rig.host(1).seed());
+			long allUp = System.currentTimeMillis();
+			assertThat(c.addresses()).isEqualTo("tcp://" + rig.host(3).ipv4() + ":7070");
+			long converged = awaitMesh(List.of(a, b, c));
+			assertThat(a.call("hello c tls")).isEqualTo("hello tls from c");
+			assertThat(c.call("count b 10")).isEqualTo("55");
+			b.call("note c one");
+			awaitAnswer(c, "notes", "1");
+			System.out.println("netns mutual TLS, no secret: three hosts bound and advertised their own addresses, "
+					+ "mesh formed " + Math.max(0, converged - allUp) + " ms after the last node was up, "
+					+ "and request, fire-and-forget and stream crossed hosts");
+		}
+	}
+
+	private static void writeKeys(Issued issued, Path file) throws Exception {
+		KeyStore store = KeyStore.getInstance("PKCS12");
+		store.load(null, null);
+		store.setKeyEntry("node", issued.keys().getPrivate(), NetnsNode.STORE_PASSWORD.toCharArray(),
+				new Certificate[] { issued.certificate(), issued.issuer() });
+		try (OutputStream out = Files.newOutputStream(file)) {
+			store.store(out, NetnsNode.STORE_PASSWORD.toCharArray());
+		}
+	}
+
+	private static void writeTrust(Authority ca, Path file) throws Exception {
+		KeyStore store = KeyStore.getInstance("PKCS12");
+		store.load(null, null);
+		store.setCertificateEntry("ca", ca.certificate());
+		try (OutputStream out = Files.newOutputStream(file)) {
+			store.store(out, NetnsNode.STORE_PASSWORD.toCharArray());
 		}
 	}
 

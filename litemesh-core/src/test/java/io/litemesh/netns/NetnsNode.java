@@ -5,7 +5,11 @@ package io.litemesh.netns;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,11 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.TrustManagerFactory;
+
 import io.litemesh.MeshNode;
 import io.litemesh.MeshService;
 import io.litemesh.MeshTemplate;
 import io.litemesh.MulticastDiscovery;
 import io.litemesh.Target;
+import io.litemesh.transport.tcp.TcpTls;
 import io.litemesh.view.NodeStatus;
 import io.litemesh.view.NodeView;
 import reactor.core.publisher.Flux;
@@ -31,8 +39,9 @@ import reactor.core.publisher.Flux;
  * commands on its standard input; its answers are lines starting with {@link #ANSWER},
  * everything else it prints is its log. Arguments are {@code key=value}: {@code id},
  * {@code cluster}, {@code secret}, {@code seeds} (comma-separated), {@code port},
- * {@code bind}, {@code advertised}, {@code multicast} ({@code group:port}, the port after
- * the last colon), {@code service=false} for a node that offers no service.
+ * {@code bind}, {@code advertised}, {@code tls} (a directory of PKCS12 stores),
+ * {@code multicast} ({@code group:port}, the port after the last colon),
+ * {@code service=false} for a node that offers no service.
  *
  * @author LiteMesh team
  */
@@ -43,6 +52,8 @@ public final class NetnsNode {
 	static final String FAILED = "LMRIG-FAILED ";
 
 	static final String ANSWER = "LMRIG ";
+
+	static final String STORE_PASSWORD = "rig-only";
 
 	private final MeshNode node;
 
@@ -72,7 +83,7 @@ public final class NetnsNode {
 			}
 			node.start();
 		}
-		catch (RuntimeException ex) {
+		catch (Exception ex) {
 			System.out.println(FAILED + ex.getMessage());
 			System.out.flush();
 			System.exit(2);
@@ -87,7 +98,7 @@ public final class NetnsNode {
 		rigNode.serve();
 	}
 
-	private static MeshNode build(Map<String, String> options) {
+	private static MeshNode build(Map<String, String> options) throws Exception {
 		MeshNode.Builder builder = MeshNode.builder()
 			.nodeId(options.get("id"))
 			.cluster(options.getOrDefault("cluster", "rig"))
@@ -95,6 +106,9 @@ public final class NetnsNode {
 			.requestTimeout(Duration.ofSeconds(5));
 		if (options.containsKey("secret")) {
 			builder.secret(options.get("secret"));
+		}
+		if (options.containsKey("tls")) {
+			builder.tls(tls(Path.of(options.get("tls")), options.get("id")));
 		}
 		if (options.containsKey("advertised")) {
 			builder.advertisedAddress(options.get("advertised"));
@@ -112,6 +126,27 @@ public final class NetnsNode {
 					Integer.parseInt(multicast.substring(colon + 1))));
 		}
 		return builder.build();
+	}
+
+	/**
+	 * Mutual TLS from {@code <id>.p12} (key and chain) and {@code trust.p12} (the CA) in
+	 * a directory the test wrote, password {@value #STORE_PASSWORD}.
+	 */
+	private static TcpTls tls(Path directory, String id) throws Exception {
+		char[] password = STORE_PASSWORD.toCharArray();
+		KeyStore keys = KeyStore.getInstance("PKCS12");
+		try (InputStream in = Files.newInputStream(directory.resolve(id + ".p12"))) {
+			keys.load(in, password);
+		}
+		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		keyManagers.init(keys, password);
+		KeyStore trusted = KeyStore.getInstance("PKCS12");
+		try (InputStream in = Files.newInputStream(directory.resolve("trust.p12"))) {
+			trusted.load(in, password);
+		}
+		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trust.init(trusted);
+		return TcpTls.of(keyManagers, trust);
 	}
 
 	private void monitor() {
