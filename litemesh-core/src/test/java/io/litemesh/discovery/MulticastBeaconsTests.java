@@ -72,7 +72,7 @@ class MulticastBeaconsTests {
 
 	@Test
 	void replayedOldBeaconIsDropped() {
-		long old = this.clock.millis() - MulticastBeacons.MAX_SKEW.plus(Duration.ofSeconds(1)).toMillis();
+		long old = this.clock.millis() - HeardNodes.MAX_SKEW.plus(Duration.ofSeconds(1)).toMillis();
 		receive(this.signed, Beacon.of("blue", "b", ADDRESSES, old, this.secret).encode());
 		assertThat(this.signed.dropped()).containsEntry(Drop.STALE, 1L);
 	}
@@ -105,10 +105,10 @@ class MulticastBeaconsTests {
 	@Test
 	void rememberedNodesAreBounded() {
 		MulticastBeacons open = beacons(null);
-		for (int i = 0; i < MulticastBeacons.MAX_HEARD + 10; i++) {
+		for (int i = 0; i < HeardNodes.MAX_HEARD + 10; i++) {
 			receive(open, Beacon.of("blue", "n" + i, ADDRESSES, this.clock.millis(), null).encode());
 		}
-		assertThat(open.heard()).hasSize(MulticastBeacons.MAX_HEARD);
+		assertThat(open.heard()).hasSize(HeardNodes.MAX_HEARD);
 		assertThat(open.dropped()).containsEntry(Drop.OVER_BOUND, 10L);
 	}
 
@@ -124,7 +124,7 @@ class MulticastBeaconsTests {
 
 	private static void receive(MulticastBeacons beacons, byte[] datagram) {
 		byte[] buffer = Arrays.copyOf(datagram, Beacon.MAX_BYTES + 1);
-		beacons.receive(buffer, datagram.length);
+		beacons.heardNodes().receive(buffer, datagram.length);
 	}
 
 	/** The default group, without reaching into the API package from this layer. */
