@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps this node joined over TCP with a bounded number of links: dials the seeds until
- * their nodes are reachable, dials randomly chosen peers until it holds
+ * Keeps this node joined over TCP with a bounded number of links: dials the seeds (every
+ * address of a seed host name, see {@link SeedAddresses}) and the nodes heard of by
+ * multicast until they are reachable, dials randomly chosen peers until it holds
  * {@link TcpSettings#targetLinks()} links (unreachable nodes first, so islands merge),
  * and closes links beyond {@link TcpSettings#maxLinks()}, to peers that keep enough links
  * without them. Random peers make a graph that is connected with a small diameter; the
