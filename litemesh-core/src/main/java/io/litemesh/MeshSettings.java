@@ -10,6 +10,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 
+import static io.litemesh.SettingChecks.optionalText;
+import static io.litemesh.SettingChecks.requirePositive;
+import static io.litemesh.SettingChecks.requireRange;
+import static io.litemesh.SettingChecks.requireText;
+
 /**
  * Everything a {@link MeshNode} is configured with; the defaults match the
  * {@code litemesh.*} property defaults. Built with {@link MeshNode#builder()}.
@@ -35,12 +40,15 @@ import org.jspecify.annotations.Nullable;
  * @param reconnectMaxBackoff longest pause between two attempts to dial a seed
  * @param maxLinks most TCP links a node keeps; it dials about half of them itself and
  * closes links beyond the bound, so connections grow as O(n), not O(n^2)
+ * @param tcpEnabled whether the node uses TCP at all
+ * @param multicast UDP multicast beacons to find peers on a LAN without seeds
  * @author LiteMesh team
  */
 public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable String bindAddress,
 		@Nullable String advertisedAddress, List<String> seeds, Duration requestTimeout, int maxFrameSize, int maxHops,
 		@Nullable String secret, Duration advertiseInterval, Duration advertisementTtl, Duration keepAliveInterval,
-		Duration keepAliveTimeout, Duration reconnectMaxBackoff, int maxLinks, boolean tcpEnabled) {
+		Duration keepAliveTimeout, Duration reconnectMaxBackoff, int maxLinks, boolean tcpEnabled,
+		MulticastDiscovery multicast) {
 
 	/** Default cluster name. */
 	public static final String DEFAULT_CLUSTER = "litemesh";
@@ -91,6 +99,9 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 		requirePositive(keepAliveTimeout, "keepAliveTimeout", "tcp.keep-alive-timeout");
 		requirePositive(reconnectMaxBackoff, "reconnectMaxBackoff", "tcp.reconnect-max-backoff");
 		requireRange(maxLinks, "maxLinks", "tcp.max-links", 2, 1024);
+		if (multicast == null) {
+			throw new InvalidMeshSettingException("multicast", "discovery.multicast", null, "must not be null");
+		}
 	}
 
 	@Override
@@ -102,7 +113,7 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 				+ ", advertiseInterval=" + this.advertiseInterval + ", advertisementTtl=" + this.advertisementTtl
 				+ ", keepAliveInterval=" + this.keepAliveInterval + ", keepAliveTimeout=" + this.keepAliveTimeout
 				+ ", reconnectMaxBackoff=" + this.reconnectMaxBackoff + ", maxLinks=" + this.maxLinks + ", tcpEnabled="
-				+ this.tcpEnabled + "]";
+				+ this.tcpEnabled + ", multicast=" + this.multicast + "]";
 	}
 
 	/**
@@ -120,30 +131,6 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 	 */
 	public boolean listens() {
 		return this.tcpEnabled && this.tcpPort >= 0;
-	}
-
-	private static void requireText(@Nullable String value, String name, String property) {
-		if (value == null || value.isBlank()) {
-			throw new InvalidMeshSettingException(name, property, value, "must not be empty");
-		}
-	}
-
-	private static void optionalText(@Nullable String value, String name, String property) {
-		if (value != null) {
-			requireText(value, name, property);
-		}
-	}
-
-	private static void requireRange(int value, String name, String property, int min, int max) {
-		if (value < min || value > max) {
-			throw new InvalidMeshSettingException(name, property, value, "must be between " + min + " and " + max);
-		}
-	}
-
-	private static void requirePositive(@Nullable Duration value, String name, String property) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			throw new InvalidMeshSettingException(name, property, value, "must be positive");
-		}
 	}
 
 	/**
@@ -187,6 +174,8 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 		private int maxLinks = DEFAULT_MAX_LINKS;
 
 		private boolean tcpEnabled = true;
+
+		private MulticastDiscovery multicast = MulticastDiscovery.DISABLED;
 
 		/**
 		 * Create a builder with the defaults of the {@code litemesh.*} properties.
@@ -379,6 +368,17 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 		}
 
 		/**
+		 * Set how the node announces itself and hears of peers on a LAN by UDP multicast.
+		 * @param multicast the beacons' settings, {@link MulticastDiscovery#DISABLED} for
+		 * none
+		 * @return this builder
+		 */
+		public B multicast(MulticastDiscovery multicast) {
+			this.multicast = multicast;
+			return self();
+		}
+
+		/**
 		 * Return the settings set so far, validated.
 		 * @return the settings
 		 * @throws InvalidMeshSettingException naming the first bad setting
@@ -387,7 +387,7 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 			return new MeshSettings(this.nodeId, this.cluster, this.tcpPort, this.bindAddress, this.advertisedAddress,
 					this.seeds, this.requestTimeout, this.maxFrameSize, this.maxHops, this.secret,
 					this.advertiseInterval, this.advertisementTtl, this.keepAliveInterval, this.keepAliveTimeout,
-					this.reconnectMaxBackoff, this.maxLinks, this.tcpEnabled);
+					this.reconnectMaxBackoff, this.maxLinks, this.tcpEnabled, this.multicast);
 		}
 
 	}

@@ -83,6 +83,8 @@ public class LiteMeshProperties {
 
 	private final Security security = new Security();
 
+	private final Discovery discovery = new Discovery();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -153,6 +155,10 @@ public class LiteMeshProperties {
 
 	public void setAdvertisementTtl(Duration advertisementTtl) {
 		this.advertisementTtl = advertisementTtl;
+	}
+
+	public Discovery getDiscovery() {
+		return this.discovery;
 	}
 
 	public Tcp getTcp() {
@@ -473,6 +479,68 @@ public class LiteMeshProperties {
 
 		public void setAccess(Map<String, String> access) {
 			this.access = access;
+		}
+
+	}
+
+	/**
+	 * Discovery properties: how a node finds its first peers besides seeds.
+	 */
+	public static class Discovery {
+
+		private final Multicast multicast = new Multicast();
+
+		public Multicast getMulticast() {
+			return this.multicast;
+		}
+
+		/**
+		 * UDP multicast beacon properties.
+		 */
+		public static class Multicast {
+
+			/**
+			 * Whether to send and listen for UDP multicast beacons, to find the nodes of
+			 * the cluster on the LAN without seeds. Beacons are signed with the secret
+			 * when one is set.
+			 */
+			private boolean enabled;
+
+			/**
+			 * Multicast group of the beacons, an IPv4 or IPv6 address. An IPv6 group
+			 * (such as 'ff15::4c4d') makes the beacons IPv6.
+			 */
+			private String group = "239.255.76.77";
+
+			/**
+			 * UDP port of the beacons.
+			 */
+			private int port = 7077;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public String getGroup() {
+				return this.group;
+			}
+
+			public void setGroup(String group) {
+				this.group = group;
+			}
+
+			public int getPort() {
+				return this.port;
+			}
+
+			public void setPort(int port) {
+				this.port = port;
+			}
+
 		}
 
 	}

@@ -6,6 +6,8 @@ package io.litemesh.autoconfigure;
 import io.litemesh.InvalidMeshSettingException;
 import io.litemesh.MeshNode;
 import io.litemesh.MeshSecurity;
+import io.litemesh.MulticastDiscovery;
+import io.litemesh.autoconfigure.LiteMeshProperties.Discovery.Multicast;
 import io.litemesh.autoconfigure.LiteMeshProperties.Security;
 import io.litemesh.autoconfigure.LiteMeshProperties.Tcp;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +72,8 @@ final class MeshNodeBuilderConfigurer {
 			.maxLinks(tcp.getMaxLinks())
 			.tcpEnabled(tcp.isEnabled());
 		try {
+			Multicast multicast = properties.getDiscovery().getMulticast();
+			builder.multicast(new MulticastDiscovery(multicast.isEnabled(), multicast.getGroup(), multicast.getPort()));
 			builder.settings();
 			security(builder, properties.getSecurity());
 		}

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import io.litemesh.MeshNode;
 import io.litemesh.MeshSettings;
+import io.litemesh.MulticastDiscovery;
 import io.litemesh.transport.tcp.TcpTls;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,9 @@ class LiteMeshPropertiesTests {
 		assertThat(properties.getTcp().getKeepAliveInterval()).isEqualTo(defaults.keepAliveInterval());
 		assertThat(properties.getTcp().getKeepAliveTimeout()).isEqualTo(defaults.keepAliveTimeout());
 		assertThat(properties.getTcp().getReconnectMaxBackoff()).isEqualTo(defaults.reconnectMaxBackoff());
+		assertThat(properties.getDiscovery().getMulticast().isEnabled()).isEqualTo(defaults.multicast().enabled());
+		assertThat(properties.getDiscovery().getMulticast().getGroup()).isEqualTo(MulticastDiscovery.DEFAULT_GROUP);
+		assertThat(properties.getDiscovery().getMulticast().getPort()).isEqualTo(MulticastDiscovery.DEFAULT_PORT);
 	}
 
 	@Test

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import io.litemesh.discovery.MulticastBeacons;
 import io.litemesh.membership.LinkStateDatabase;
 import io.litemesh.membership.NodeAdvertisement;
 import io.litemesh.routing.RouteTable;
 import io.litemesh.transport.tcp.PeerDirectory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers the TCP dialler from the link-state database and the routes, so the transport
@@ -24,9 +26,21 @@ final class MembershipPeerDirectory implements PeerDirectory {
 
 	private final RouteTable routeTable;
 
-	MembershipPeerDirectory(LinkStateDatabase database, RouteTable routeTable) {
+	private final @Nullable MulticastBeacons beacons;
+
+	MembershipPeerDirectory(LinkStateDatabase database, RouteTable routeTable, @Nullable MulticastBeacons beacons) {
 		this.database = database;
 		this.routeTable = routeTable;
+		this.beacons = beacons;
+	}
+
+	@Override
+	public Collection<Peer> discovered() {
+		MulticastBeacons heard = this.beacons;
+		if (heard == null) {
+			return List.of();
+		}
+		return heard.heard().stream().map((node) -> new Peer(node.nodeId(), node.addresses(), 0, false)).toList();
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import io.litemesh.MeshSecurity;
 import io.litemesh.MeshSettings;
 import io.litemesh.codec.JsonCodec;
+import io.litemesh.discovery.MulticastBeacons;
 import io.litemesh.invoke.LocalService;
 import io.litemesh.invoke.ServiceRegistry;
 import io.litemesh.membership.Membership;
@@ -101,6 +102,8 @@ public final class NodeRuntime {
 
 	private final @Nullable TcpTransport tcp;
 
+	private final @Nullable MulticastBeacons beacons;
+
 	private final List<Transport> transports = new ArrayList<>();
 
 	private final MeshCalls calls;
@@ -158,10 +161,11 @@ public final class NodeRuntime {
 		Responders responders = new Responders(nodeId, this.router, selector, this.membership,
 				() -> this.controlMapper.writeValueAsBytes(localState()), this.events, this.queries);
 		SharedSecret secret = (settings.secret() != null) ? new SharedSecret(settings.secret(), clock) : null;
+		this.beacons = settings.tcpEnabled() ? Discovery.beacons(settings, secret, clock, scheduler) : null;
 		if (settings.tcpEnabled()) {
 			this.tcp = new TcpTransport(tcpSettings(settings, tls), incarnation, secret, this.events,
 					security.clientTokens(), responders, this.links,
-					new MembershipPeerDirectory(this.membership.database(), this.routeTable),
+					new MembershipPeerDirectory(this.membership.database(), this.routeTable, this.beacons),
 					(peer) -> linkFilter.test(nodeId, peer), clock, scheduler);
 			this.transports.add(this.tcp);
 		}
@@ -252,6 +256,7 @@ public final class NodeRuntime {
 			advertised.addAll(transport.start());
 			this.addresses = List.copyOf(advertised);
 		}
+		Discovery.start(this.beacons, this.addresses, this.settings);
 		this.membership.advertise();
 		this.tasks.add(schedule(this.membership::tick, this.settings.advertiseInterval()));
 		this.tasks.add(schedule(this.router::pingLinks, this.settings.keepAliveInterval()));
@@ -291,6 +296,7 @@ public final class NodeRuntime {
 		catch (RuntimeException ex) {
 			logger.debug("Node " + this.settings.nodeId() + " could not tell every neighbour it leaves", ex);
 		}
+		Discovery.stop(this.beacons);
 		for (int i = this.transports.size() - 1; i >= 0; i--) {
 			stop(this.transports.get(i));
 		}

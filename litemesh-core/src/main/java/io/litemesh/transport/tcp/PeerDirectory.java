@@ -36,6 +36,15 @@ public interface PeerDirectory {
 	int degree(String nodeId);
 
 	/**
+	 * Return the nodes heard of outside the mesh (multicast beacons): the dialler dials
+	 * them as it dials seeds, until they are reachable.
+	 * @return the nodes, their degree unknown ({@code 0})
+	 */
+	default Collection<Peer> discovered() {
+		return List.of();
+	}
+
+	/**
 	 * A peer as its advertisement describes it.
 	 *
 	 * @param nodeId the peer's id

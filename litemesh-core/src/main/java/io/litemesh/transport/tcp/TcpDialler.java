@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps this node joined over TCP with a bounded number of links: dials the seeds until
- * their nodes are reachable, dials randomly chosen peers until it holds
+ * Keeps this node joined over TCP with a bounded number of links: dials the seeds (every
+ * address of a seed host name, see {@link SeedAddresses}) and the nodes heard of by
+ * multicast until they are reachable, dials randomly chosen peers until it holds
  * {@link TcpSettings#targetLinks()} links (unreachable nodes first, so islands merge),
  * and closes links beyond {@link TcpSettings#maxLinks()}, to peers that keep enough links
  * without them. Random peers make a graph that is connected with a small diameter; the
@@ -60,6 +61,8 @@ final class TcpDialler {
 
 	private final Clock clock;
 
+	private final SeedAddresses seeds;
+
 	private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
 
 	private final Map<String, String> seedPeers = new ConcurrentHashMap<>();
@@ -84,6 +87,7 @@ final class TcpDialler {
 		this.allowed = allowed;
 		this.dialer = dialer;
 		this.clock = clock;
+		this.seeds = new SeedAddresses(settings.nodeId(), settings.seeds(), clock);
 	}
 
 	/**
@@ -91,12 +95,19 @@ final class TcpDialler {
 	 * @param ownAddresses this node's own addresses, never dialled
 	 */
 	void tick(List<String> ownAddresses) {
-		for (String seed : this.settings.seeds()) {
+		for (String seed : this.seeds.current()) {
 			String peer = this.seedPeers.get(seed);
 			boolean joined = peer != null && (peer.equals(this.settings.nodeId()) || this.directory.isReachable(peer)
 					|| !this.allowed.test(peer));
 			if (!joined) {
 				dialIfDue(seed, null);
+			}
+		}
+		for (PeerDirectory.Peer heard : this.directory.discovered()) {
+			String peer = heard.nodeId();
+			if (!peer.equals(this.settings.nodeId()) && !heard.addresses().isEmpty()
+					&& !this.directory.isReachable(peer) && this.allowed.test(peer)) {
+				dialIfDue(heard.addresses().get(0), peer);
 			}
 		}
 		// dials under way count: on a loaded host a handshake can take seconds, and
