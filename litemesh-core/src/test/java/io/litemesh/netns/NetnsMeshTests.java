@@ -189,13 +189,19 @@ class NetnsMeshTests {
 	}
 
 	@Test
-	void fivePercentLossCausesNoFalseSuspicion() {
+	void fivePercentLossAndDelayCauseNoFalseSuspicion() {
 		try (NetnsRig rig = NetnsRig.create(3)) {
-			List<RigNode> nodes = startThree(rig);
+			RigNode a = rig.start(rig.host(1), "id=a", SECRET);
+			RigNode b = rig.start(rig.host(2), "id=b", SECRET, "seeds=" + rig.host(1).seed());
+			// C dials out only, through proxies that hold every byte 30 ms each way
+			RigNode c = rig.start(rig.host(3), "id=c", SECRET, "port=-1", "delay=30",
+					"seeds=" + rig.host(1).seed() + "," + rig.host(2).seed());
+			List<RigNode> nodes = List.of(a, b, c);
 			awaitMesh(nodes);
+			String undisturbed = a.call("load c 3000 100", Duration.ofSeconds(30));
 			nodes.forEach((node) -> node.call("downs-reset"));
 			rig.loss(rig.host(3), 5);
-			String figures = nodes.get(0).call("load c 30000 100", Duration.ofSeconds(60));
+			String figures = a.call("load c 60000 100", Duration.ofSeconds(120));
 			List<String> downs = new ArrayList<>();
 			for (RigNode node : nodes) {
 				downs.add(node.id() + "=" + node.call("downs"));
@@ -203,8 +209,12 @@ class NetnsMeshTests {
 			String dropped = rig.lossRules(rig.host(3));
 			assertThat(failedAt(figures)).as(figures).isEmpty();
 			assertThat(downs).allMatch((entry) -> entry.endsWith("{}"));
-			System.out
-				.println("netns 5% loss on host C for 30 s: calls A->C " + figures + "; peers seen down: " + downs);
+			// the delay was in the path: a round trip through the proxies takes 60 ms or
+			// more
+			assertThat(Double.parseDouble(undisturbed.replaceAll(".*p50Ms=([0-9.]+).*", "$1"))).as(undisturbed)
+				.isGreaterThanOrEqualTo(60);
+			System.out.println("netns 30 ms each way and 5% loss on host C for 60 s: calls A->C " + figures
+					+ "; before the loss " + undisturbed + "; peers seen down: " + downs);
 			System.out.println(dropped);
 		}
 	}

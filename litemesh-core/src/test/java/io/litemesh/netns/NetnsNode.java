@@ -41,7 +41,8 @@ import reactor.core.publisher.Flux;
  * {@code cluster}, {@code secret}, {@code seeds} (comma-separated), {@code port},
  * {@code bind}, {@code advertised}, {@code tls} (a directory of PKCS12 stores),
  * {@code multicast} ({@code group:port}, the port after the last colon),
- * {@code service=false} for a node that offers no service.
+ * {@code service=false} for a node that offers no service, {@code delay} (milliseconds
+ * each way on the links to its seeds, for an outbound-only node).
  *
  * @author LiteMesh team
  */
@@ -117,7 +118,16 @@ public final class NetnsNode {
 			builder.bindAddress(options.get("bind"));
 		}
 		if (options.containsKey("seeds")) {
-			builder.seeds(Arrays.asList(options.get("seeds").split(",")));
+			List<String> seeds = new ArrayList<>(Arrays.asList(options.get("seeds").split(",")));
+			if (options.containsKey("delay")) {
+				// an outbound-only node that dials its peers through delaying proxies has
+				// every link delayed
+				long delay = Long.parseLong(options.get("delay"));
+				for (int i = 0; i < seeds.size(); i++) {
+					seeds.set(i, DelayingProxy.start(seeds.get(i), delay));
+				}
+			}
+			builder.seeds(seeds);
 		}
 		if (options.containsKey("multicast")) {
 			String multicast = options.get("multicast");
@@ -269,12 +279,15 @@ public final class NetnsNode {
 		long end = System.currentTimeMillis() + millis;
 		long ok = 0;
 		List<Long> failedAt = new ArrayList<>();
+		List<Long> micros = new ArrayList<>();
 		Map<String, Long> providers = new LinkedHashMap<>();
 		while (System.currentTimeMillis() < end) {
 			long started = System.currentTimeMillis();
+			long startedNanos = System.nanoTime();
 			try {
 				String reply = this.mesh.request(target(target), "hello", "load", String.class)
 					.block(Duration.ofSeconds(10));
+				micros.add((System.nanoTime() - startedNanos) / 1000);
 				ok++;
 				providers.merge(reply.substring(reply.lastIndexOf(' ') + 1), 1L, Long::sum);
 			}
@@ -286,8 +299,12 @@ public final class NetnsNode {
 				Thread.sleep(pause);
 			}
 		}
+		micros.sort(null);
+		String p50 = micros.isEmpty() ? "-" : String.format("%.1f", micros.get(micros.size() / 2) / 1000.0);
+		String max = micros.isEmpty() ? "-" : String.format("%.1f", micros.get(micros.size() - 1) / 1000.0);
 		return "ok=" + ok + " failed=" + failedAt.size() + " failedAt="
-				+ failedAt.stream().map(String::valueOf).collect(Collectors.joining(",")) + " providers=" + providers;
+				+ failedAt.stream().map(String::valueOf).collect(Collectors.joining(",")) + " providers=" + providers
+				+ " p50Ms=" + p50 + " maxMs=" + max;
 	}
 
 	/** The service every rig node offers. */
