@@ -60,10 +60,10 @@ public final class LiteMeshDiscoveryClientAutoConfiguration {
 				return;
 			}
 			List<String> seeds = new ArrayList<>(properties.getSeeds());
+			int ownPort = properties.getTcp().getPort();
 			int found = 0;
 			for (ServiceInstance instance : discoveryClient.getInstances(application)) {
 				String port = instance.getMetadata().get(PORT_METADATA);
-				int ownPort = properties.getTcp().getPort();
 				if (port == null && ownPort <= 0) {
 					continue;
 				}

@@ -109,7 +109,7 @@ public final class MeshCalls {
 		return observedFlux(target, endpoint, "request-all", (observed) -> {
 			byte[] data = encode(payload);
 			if (target.mode() == Target.Mode.BROADCAST) {
-				return broadcastRequest(target, endpoint, data, type, (observed != null) ? observed.trace() : "");
+				return broadcastRequest(target, endpoint, data, type, trace(observed));
 			}
 			String nodeId = this.selector.choose(target, endpoint);
 			return call(nodeId, target, endpoint, data, traced(observed, nodeId))
@@ -159,7 +159,7 @@ public final class MeshCalls {
 			byte[] data = encode(payload);
 			if (target.mode() == Target.Mode.BROADCAST) {
 				return this.router.broadcast(target.service(), endpoint, this.selector.resolve(target, endpoint), data,
-						(observed != null) ? observed.trace() : "");
+						trace(observed));
 			}
 			String nodeId = this.selector.choose(target, endpoint);
 			return this.router.fireAndForget(call(nodeId, target, endpoint, traced(observed, nodeId)), data);
@@ -235,11 +235,14 @@ public final class MeshCalls {
 	 * @return the trace to send, {@code ""} when unobserved
 	 */
 	private static String traced(@Nullable MeshClientContext observed, String nodeId) {
-		if (observed == null) {
-			return "";
+		if (observed != null) {
+			observed.setPeer(nodeId);
 		}
-		observed.setPeer(nodeId);
-		return observed.trace();
+		return trace(observed);
+	}
+
+	private static String trace(@Nullable MeshClientContext observed) {
+		return (observed != null) ? observed.trace() : "";
 	}
 
 	private <T> Flux<T> observedFlux(Target target, String endpoint, String interaction,

@@ -342,7 +342,8 @@ public final class NodeRuntime {
 	}
 
 	/**
-	 * Return the node's counters: cheap, for meters.
+	 * Return the node's counters and per-peer figures, for meters: linear in the nodes it
+	 * knows, no I/O.
 	 * @return the counters now
 	 */
 	public NodeStatistics statistics() {

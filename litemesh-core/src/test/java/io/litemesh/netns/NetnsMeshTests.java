@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The mesh on real (namespace) hosts: addresses each node finds by itself, protected
@@ -166,7 +167,10 @@ class NetnsMeshTests {
 			awaitMesh(List.of(a, b, c));
 			CompletableFuture<String> load = a.callAsync("load * 8000 20");
 			CompletableFuture<String> seen = a.callAsync("wait-down b 20000");
-			sleepQuietly(3000);
+			// the load is under way before the kill: answered calls, wherever they went
+			await().atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> Long.parseLong(a.call("load-progress")) >= 50);
 			long killed = System.currentTimeMillis();
 			b.kill();
 			long detected = Long.parseLong(ok(seen.join()));
@@ -289,13 +293,9 @@ class NetnsMeshTests {
 	}
 
 	private static void awaitAnswer(RigNode node, String command, String expected) {
-		long deadline = System.currentTimeMillis() + 10_000;
-		String answer = node.call(command);
-		while (!answer.equals(expected) && System.currentTimeMillis() < deadline) {
-			sleepQuietly(20);
-			answer = node.call(command);
-		}
-		assertThat(answer).as(node.id() + " " + command).isEqualTo(expected);
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
+			.untilAsserted(() -> assertThat(node.call(command)).as(node.id() + " " + command).isEqualTo(expected));
 	}
 
 	private static String read(RigNode node) {
@@ -321,15 +321,6 @@ class NetnsMeshTests {
 			}
 		}
 		return times;
-	}
-
-	private static void sleepQuietly(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -65,6 +65,9 @@ public final class NetnsNode {
 
 	private volatile Set<String> up = Set.of();
 
+	/** Calls the running {@code load} has had answered, so a test can wait for it. */
+	private final AtomicLong loadCalls = new AtomicLong();
+
 	private NetnsNode(MeshNode node) {
 		this.node = node;
 		this.mesh = new MeshTemplate(node);
@@ -237,6 +240,8 @@ public final class NetnsNode {
 				return Long.toString(waitFor(words[2], true, Long.parseLong(words[3])));
 			case "wait-down":
 				return Long.toString(waitFor(words[2], false, Long.parseLong(words[3])));
+			case "load-progress":
+				return Long.toString(this.loadCalls.get());
 			case "downs":
 				return this.downs.toString();
 			case "downs-reset":
@@ -289,6 +294,7 @@ public final class NetnsNode {
 					.block(Duration.ofSeconds(10));
 				micros.add((System.nanoTime() - startedNanos) / 1000);
 				ok++;
+				this.loadCalls.incrementAndGet();
 				providers.merge(reply.substring(reply.lastIndexOf(' ') + 1), 1L, Long::sum);
 			}
 			catch (RuntimeException ex) {

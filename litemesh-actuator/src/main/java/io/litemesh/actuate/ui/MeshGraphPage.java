@@ -12,6 +12,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.util.HtmlUtils;
@@ -33,6 +34,11 @@ public class MeshGraphPage {
 	 */
 	public static final Resource ASSETS = new ClassPathResource("io/litemesh/actuate/ui/assets/",
 			MeshGraphPage.class.getClassLoader());
+
+	/**
+	 * Content type of the page, for both web stacks.
+	 */
+	public static final MediaType CONTENT_TYPE = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
 	private static final String TEMPLATE = "io/litemesh/actuate/ui/mesh-graph.html";
 

@@ -3,11 +3,8 @@
  */
 package io.litemesh.actuate.ui;
 
-import java.nio.charset.StandardCharsets;
-
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -22,8 +19,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 public class ReactiveMeshGraphPageRouterFunction implements RouterFunction<ServerResponse> {
 
-	private static final MediaType TEXT_HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-
 	private final RouterFunction<ServerResponse> delegate;
 
 	/**
@@ -32,7 +27,7 @@ public class ReactiveMeshGraphPageRouterFunction implements RouterFunction<Serve
 	 */
 	public ReactiveMeshGraphPageRouterFunction(MeshGraphPage page) {
 		HandlerFunction<ServerResponse> render = (request) -> ServerResponse.ok()
-			.contentType(TEXT_HTML_UTF8)
+			.contentType(MeshGraphPage.CONTENT_TYPE)
 			.headers(page::addPageHeaders)
 			.bodyValue(page.render(request.requestPath().contextPath().value()));
 		this.delegate = RouterFunctions.route()

@@ -3,10 +3,8 @@
  */
 package io.litemesh.actuate.ui;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -21,8 +19,6 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 public class ServletMeshGraphPageRouterFunction implements RouterFunction<ServerResponse> {
 
-	private static final MediaType TEXT_HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-
 	private final RouterFunction<ServerResponse> delegate;
 
 	/**
@@ -31,7 +27,7 @@ public class ServletMeshGraphPageRouterFunction implements RouterFunction<Server
 	 */
 	public ServletMeshGraphPageRouterFunction(MeshGraphPage page) {
 		HandlerFunction<ServerResponse> render = (request) -> ServerResponse.ok()
-			.contentType(TEXT_HTML_UTF8)
+			.contentType(MeshGraphPage.CONTENT_TYPE)
 			.headers(page::addPageHeaders)
 			.body(page.render(request.requestPath().contextPath().value()));
 		this.delegate = RouterFunctions.route()
