@@ -32,9 +32,11 @@ import com.sun.management.ThreadMXBean;
  * Every case derives its randomness from the run's seed and its number, so a run repeats
  * exactly with {@code -Dlitemesh.fuzz.seed=<seed>}; a failure names seed, case and the
  * input in Base64, ready to keep as a regression seed. The build runs a fixed seed per
- * target, so it fails on a change, not on luck; {@code -Dlitemesh.fuzz.seed=random}
- * explores anew. The budget is {@link #DEFAULT_BUDGET} per target,
- * {@code -Dlitemesh.fuzz.seconds=N} for longer.
+ * target and at most {@link #DEFAULT_CASES} cases, so it fails on a change, not on luck
+ * or on a faster machine reaching cases a slower one never ran;
+ * {@code -Dlitemesh.fuzz.seed=random} explores anew. The time budget is
+ * {@link #DEFAULT_BUDGET} per target; {@code -Dlitemesh.fuzz.seconds=N} and
+ * {@code -Dlitemesh.fuzz.cases=N} fuzz longer.
  * <p>
  * Chosen over Jazzer for the build: Jazzer's JUnit integration resolves and fuzzes here,
  * but outside {@code JAZZER_FUZZ=1} it only replays stored inputs, it fuzzes one test per
@@ -51,8 +53,19 @@ public final class MutationFuzzer {
 	/** System property: the seed of the run, to repeat one. */
 	public static final String SEED_PROPERTY = "litemesh.fuzz.seed";
 
-	/** How long each target is fuzzed by default, so the suite stays short in verify. */
+	/** System property: the most cases to run per target. */
+	public static final String CASES_PROPERTY = "litemesh.fuzz.cases";
+
+	/** How long each target is fuzzed at most by default, so verify stays short. */
 	public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(2);
+
+	/**
+	 * How many cases each target runs at most by default: a time budget alone let a
+	 * faster CI machine run cases no run here had (it found a real defect, and failed a
+	 * build that had passed here), so the build runs the same prefix of cases everywhere,
+	 * shorter only where the time budget ends first.
+	 */
+	public static final long DEFAULT_CASES = 15_000;
 
 	/** Longest a single case may take before it counts as a hang. */
 	static final Duration CASE_TIMEOUT = Duration.ofSeconds(5);
@@ -125,6 +138,7 @@ public final class MutationFuzzer {
 	public static long fuzz(String name, List<byte[]> seeds, Target target) {
 		long seed = seed(name);
 		long nanos = TimeUnit.SECONDS.toNanos(Long.getLong(SECONDS_PROPERTY, DEFAULT_BUDGET.toSeconds()));
+		long maxCases = Long.getLong(CASES_PROPERTY, DEFAULT_CASES);
 		List<byte[]> pool = new ArrayList<>(seeds);
 		ExecutorService worker = Executors.newSingleThreadExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "fuzz-" + name);
@@ -138,7 +152,7 @@ public final class MutationFuzzer {
 			}
 			long deadline = System.nanoTime() + nanos;
 			long cases = 0;
-			while (System.nanoTime() < deadline) {
+			while (cases < maxCases && System.nanoTime() < deadline) {
 				SplittableRandom random = new SplittableRandom(seed + cases * 0x9E3779B97F4A7C15L);
 				byte[] input = mutate(pool, random);
 				long allowed = ALLOCATION_BASE + ALLOCATION_PER_BYTE * input.length;
@@ -147,6 +161,8 @@ public final class MutationFuzzer {
 				}
 				cases++;
 			}
+			System.out.printf("Fuzzed %s: %d cases in %d ms%n", name, cases,
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - deadline + nanos));
 			return cases;
 		}
 		finally {

@@ -188,6 +188,10 @@ final class Handshake {
 			remote = this.mapper.readValue(ByteBufUtil.getBytes(setup.sliceData()), Hello.class);
 		}
 		catch (RuntimeException ex) {
+			remote = null;
+		}
+		// the JSON literal null parses, to no hello at all
+		if (remote == null) {
 			throw rejectSetup(Refusal.MALFORMED_HELLO, "a hello that does not parse", "Malformed LiteMesh hello");
 		}
 		if (remote.protocol() != Hello.PROTOCOL) {

@@ -53,7 +53,8 @@ class HelloFuzzTests {
 				MutationFuzzer.utf8("{\"protocol\":0,\"nodeId\":\"b\",\"cluster\":\"demo\",\"incarnation\":1,"
 						+ "\"timestamp\":0,\"proof\":null}"),
 				MutationFuzzer.utf8("{\"protocol\":1,\"nodeId\":\"b\",\"incarnation\":1,\"timestamp\":0}"),
-				MutationFuzzer.utf8("{\"protocol\":1,\"nodeId\":\"" + "x".repeat(513)
+				// a SETUP hello of the JSON literal null was a NullPointerException
+				MutationFuzzer.utf8("null"), MutationFuzzer.utf8("{\"protocol\":1,\"nodeId\":\"" + "x".repeat(513)
 						+ "\",\"cluster\":\"demo\",\"incarnation\":1,\"timestamp\":0}"));
 		long cases = MutationFuzzer.fuzz("Handshake hello", seeds, (input) -> {
 			boolean accepted = false;
