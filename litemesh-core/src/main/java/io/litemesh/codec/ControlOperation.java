@@ -27,6 +27,12 @@ public enum ControlOperation {
 	/** Carries advertisements between neighbours. */
 	ADVERTISE("advertise"),
 
+	/**
+	 * Lists, for a new neighbour, the advertisements a node holds, so the neighbour sends
+	 * only those the node lacks.
+	 */
+	DIGEST("digest"),
+
 	/** Tells the neighbours that a node leaves, with its last advertisement. */
 	LEAVE("leave"),
 

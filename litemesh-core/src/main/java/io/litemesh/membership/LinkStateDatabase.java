@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The newest advertisement of every node this node knows, with the time it arrived: the
  * whole graph of the mesh. Thread-safe; every change raises {@link #version()} so that
- * derived views (routes) are recomputed on change, never per message.
+ * derived views (routes) are recomputed on change, never per message or refresh.
  *
  * @author LiteMesh team
  */
@@ -42,7 +42,10 @@ public final class LinkStateDatabase {
 	}
 
 	/**
-	 * Store an advertisement when it is newer than the one held.
+	 * Store an advertisement when it is newer than the one held. A refresh that says what
+	 * the held one said, under a new sequence, renews its age but raises no
+	 * {@link #version()}: nothing derived from the graph changes, so at a thousand nodes
+	 * the refreshes every node floods cost no route computation.
 	 * @param advertisement the advertisement
 	 * @return {@code true} when it was stored, so it should be flooded on
 	 */
@@ -52,7 +55,9 @@ public final class LinkStateDatabase {
 			return false;
 		}
 		this.entries.put(advertisement.nodeId(), new Entry(advertisement, this.clock.instant()));
-		this.version++;
+		if (current == null || !advertisement.saysTheSameAs(current.advertisement())) {
+			this.version++;
+		}
 		return true;
 	}
 
@@ -113,7 +118,8 @@ public final class LinkStateDatabase {
 	}
 
 	/**
-	 * Return the version, raised by every change.
+	 * Return the version, raised by every change of what the graph says (a node, link,
+	 * address or service that comes, goes or changes), not by refreshes.
 	 * @return the version
 	 */
 	public synchronized long version() {

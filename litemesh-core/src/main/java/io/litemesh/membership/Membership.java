@@ -6,7 +6,10 @@ package io.litemesh.membership;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -19,6 +22,7 @@ import io.litemesh.view.ServiceInfo;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +43,9 @@ public final class Membership implements LinkRegistry.Listener {
 	private static final Log logger = LogFactory.getLog(Membership.class);
 
 	private static final TypeReference<List<NodeAdvertisement>> ADVERTISEMENTS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<DigestEntry>> DIGEST = new TypeReference<>() {
 	};
 
 	/**
@@ -81,9 +88,13 @@ public final class Membership implements LinkRegistry.Listener {
 
 	private final Flooder flooder;
 
+	private final RouteUpdates routeUpdates;
+
 	private final AtomicLong sequence = new AtomicLong();
 
 	private final AtomicLong dropped = new AtomicLong();
+
+	private final AtomicLong received = new AtomicLong();
 
 	private @Nullable LinkRegistry links;
 
@@ -100,9 +111,11 @@ public final class Membership implements LinkRegistry.Listener {
 	 * @param addresses the addresses the node advertises now
 	 * @param listener told of every change of the database
 	 * @param events where forged and excess advertisements are counted
+	 * @param scheduler where route computations deferred to coalesce a burst of changes
+	 * run
 	 */
 	public Membership(MeshSettings settings, Clock clock, long incarnation, Supplier<List<ServiceInfo>> services,
-			Supplier<List<String>> addresses, MembershipListener listener, SecurityEvents events) {
+			Supplier<List<String>> addresses, MembershipListener listener, SecurityEvents events, Scheduler scheduler) {
 		this.settings = settings;
 		this.clock = clock;
 		this.events = events;
@@ -112,6 +125,7 @@ public final class Membership implements LinkRegistry.Listener {
 		this.addresses = addresses;
 		this.listener = listener;
 		this.flooder = new Flooder(settings.nodeId(), this::links, this.mapper);
+		this.routeUpdates = new RouteUpdates(this::notifyListener, scheduler, RouteUpdates.HOLD);
 	}
 
 	/**
@@ -132,7 +146,7 @@ public final class Membership implements LinkRegistry.Listener {
 	private void advertise(@Nullable String exceptPeer) {
 		NodeAdvertisement own = ownAdvertisement(this.leaving);
 		this.database.update(own);
-		changed();
+		this.routeUpdates.changed(true);
 		this.flooder.flood(List.of(own), exceptPeer);
 	}
 
@@ -141,6 +155,8 @@ public final class Membership implements LinkRegistry.Listener {
 		for (Link link : links().links()) {
 			linkInfos.add(new LinkInfo(link.peerId(), link.transport(), link.cost()));
 		}
+		// in a stable order, so a refresh says the same as the advertisement before it
+		linkInfos.sort(Comparator.comparing(LinkInfo::to).thenComparing(LinkInfo::transport));
 		return new NodeAdvertisement(this.settings.nodeId(), this.settings.cluster(), this.incarnation,
 				this.sequence.incrementAndGet(), this.addresses.get(), linkInfos, this.services.get(), leaving);
 	}
@@ -164,8 +180,43 @@ public final class Membership implements LinkRegistry.Listener {
 			}
 		}
 		if (!accepted.isEmpty()) {
-			changed();
+			this.received.addAndGet(accepted.size());
+			this.routeUpdates.changed(false);
 			this.flooder.flood(accepted, fromPeer);
+		}
+	}
+
+	/**
+	 * Take the digest a new neighbour sent: send it what it lacks, and flood it nothing
+	 * it holds for a while.
+	 * @param json the digest, a JSON array
+	 * @param fromPeer the neighbour
+	 */
+	public void receiveDigest(byte[] json, @Nullable String fromPeer) {
+		List<DigestEntry> digest = this.mapper.readValue(json, DIGEST);
+		Link link = (fromPeer != null) ? links().get(fromPeer) : null;
+		if (digest == null || digest.size() > MAX_NODES || link == null) {
+			this.dropped.incrementAndGet();
+			return;
+		}
+		Map<String, DigestEntry> held = new HashMap<>(digest.size() * 2);
+		for (DigestEntry entry : digest) {
+			if (entry == null || !isName(entry.nodeId())) {
+				this.dropped.incrementAndGet();
+				return;
+			}
+			held.put(entry.nodeId(), entry);
+		}
+		this.flooder.heldBy(fromPeer, held);
+		List<NodeAdvertisement> lacking = new ArrayList<>();
+		for (NodeAdvertisement advertisement : this.database.advertisements()) {
+			DigestEntry entry = held.get(advertisement.nodeId());
+			if (entry == null || entry.isOlderThan(advertisement)) {
+				lacking.add(advertisement);
+			}
+		}
+		if (!lacking.isEmpty()) {
+			this.flooder.send(link, lacking);
 		}
 	}
 
@@ -287,22 +338,26 @@ public final class Membership implements LinkRegistry.Listener {
 		this.leaving = true;
 		NodeAdvertisement own = ownAdvertisement(true);
 		this.database.update(own);
-		changed();
+		this.routeUpdates.changed(true);
 		this.flooder.leave(own, timeout);
 	}
 
 	@Override
 	public void linkUp(Link link) {
 		logger.debug("Link up: " + link);
-		// the new neighbour gets the whole database, this node's new advertisement
-		// included
-		advertise(link.peerId());
-		this.flooder.send(link, this.database.advertisements());
+		// the new neighbour gets this node's new advertisement like every neighbour, and
+		// a digest of the database: it answers with what this node lacks and gets, in
+		// answer to its own digest, only what it lacks
+		advertise();
+		this.flooder.sendDigest(link, this.database.advertisements());
 	}
 
 	@Override
 	public void linkDown(Link link) {
 		logger.debug("Link down: " + link);
+		if (links().get(link.peerId()) == null) {
+			this.flooder.forget(link.peerId());
+		}
 		if (!this.leaving) {
 			advertise();
 		}
@@ -316,7 +371,7 @@ public final class Membership implements LinkRegistry.Listener {
 		return registry;
 	}
 
-	private synchronized void changed() {
+	private synchronized void notifyListener() {
 		long version = this.database.version();
 		if (version == this.notifiedVersion) {
 			return;
@@ -331,6 +386,31 @@ public final class Membership implements LinkRegistry.Listener {
 	 */
 	public LinkStateDatabase database() {
 		return this.database;
+	}
+
+	/**
+	 * Return how many membership messages (advertisements and digests) this node sent to
+	 * its neighbours.
+	 * @return the count
+	 */
+	public long sentMessages() {
+		return this.flooder.messages();
+	}
+
+	/**
+	 * Return how many bytes of JSON those messages carried.
+	 * @return the count
+	 */
+	public long sentBytes() {
+		return this.flooder.bytes();
+	}
+
+	/**
+	 * Return how many advertisements neighbours sent that were new to this node.
+	 * @return the count
+	 */
+	public long acceptedAdvertisements() {
+		return this.received.get();
 	}
 
 	/**

@@ -72,6 +72,19 @@ public record NodeAdvertisement(String nodeId, String cluster, long incarnation,
 	}
 
 	/**
+	 * Return whether this advertisement says what another said, whatever their sequences:
+	 * a refresh.
+	 * @param other another advertisement of the same node
+	 * @return {@code true} when only the sequence differs
+	 */
+	public boolean saysTheSameAs(NodeAdvertisement other) {
+		return this.incarnation == other.incarnation && this.leaving == other.leaving
+				&& this.nodeId.equals(other.nodeId) && this.cluster.equals(other.cluster)
+				&& this.addresses.equals(other.addresses) && this.links.equals(other.links)
+				&& this.services.equals(other.services);
+	}
+
+	/**
 	 * Return whether the node advertises a link to the given node.
 	 * @param nodeId the other node
 	 * @return {@code true} when a link to it is listed

@@ -105,6 +105,10 @@ final class PeerResponder implements RSocket {
 			this.membership.receive(data, this.peerId.get());
 			return ByteBufPayload.create(Unpooled.EMPTY_BUFFER);
 		}
+		if (operation == ControlOperation.DIGEST) {
+			this.membership.receiveDigest(data, this.peerId.get());
+			return ByteBufPayload.create(Unpooled.EMPTY_BUFFER);
+		}
 		if (operation == ControlOperation.PING) {
 			return ByteBufPayload.create(Unpooled.EMPTY_BUFFER);
 		}

@@ -35,6 +35,8 @@ public final class RouteTable implements MembershipListener {
 	 */
 	private volatile Map<String, NodeAdvertisement> advertisements = Map.of();
 
+	private volatile long computations;
+
 	/**
 	 * Create the empty route table of a node.
 	 * @param localId the id of the local node
@@ -52,6 +54,7 @@ public final class RouteTable implements MembershipListener {
 		}
 		Routes previous = this.routes;
 		Routes computed = Routes.compute(this.localId, byId.values());
+		this.computations++;
 		this.advertisements = Map.copyOf(byId);
 		this.routes = computed;
 		logReachability(previous, computed, byId);
@@ -72,6 +75,15 @@ public final class RouteTable implements MembershipListener {
 				logger.info("Node " + this.localId + ": peer " + id + " left the mesh (" + why + ")");
 			}
 		}
+	}
+
+	/**
+	 * Return how many times the routes were computed, for the figures of how their cost
+	 * grows with the mesh.
+	 * @return the count
+	 */
+	public long computations() {
+		return this.computations;
 	}
 
 	/**

@@ -148,7 +148,7 @@ public final class NodeRuntime {
 		this.events = new SecurityEvents(nodeId, clock);
 		this.routeTable = new RouteTable(nodeId);
 		this.membership = new Membership(settings, clock, incarnation, this::serviceInfos, () -> this.addresses,
-				this.routeTable, this.events);
+				this.routeTable, this.events, scheduler);
 		this.links = new LinkRegistry(nodeId, this.membership);
 		this.membership.setLinks(this.links);
 		this.router = new Router(settings, this.routeTable, this.links, this.services,
@@ -354,7 +354,8 @@ public final class NodeRuntime {
 		return new NodeStatistics(known, reachable, this.links.links().size(), routing.messagesSent(),
 				routing.hopLimitDrops(), routing.malformedMessages(), this.membership.droppedAdvertisements(),
 				(this.tcp != null) ? this.tcp.refusedConnections() : 0, routing.deniedCalls(), this.events.counts(),
-				this.router.peerStatistics());
+				this.router.peerStatistics(), this.membership.sentMessages(), this.membership.sentBytes(),
+				this.routeTable.computations());
 	}
 
 	/**

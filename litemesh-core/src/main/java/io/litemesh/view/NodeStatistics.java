@@ -23,11 +23,17 @@ import java.util.Map;
  * {@code proof}, {@code forged-advertisement}); every reason is present
  * @param peers per other known node: requests in flight to it, failed calls by error
  * code, and the round trip of each link to it
+ * @param membershipMessages membership messages (advertisements, digests) this node sent
+ * its neighbours: what keeping the mesh's graph current costs it
+ * @param membershipBytes the bytes of JSON those messages carried
+ * @param routeComputations how many times this node computed its routes, coalesced over
+ * bursts of changes
  * @author LiteMesh team
  */
 public record NodeStatistics(long peersKnown, long peersReachable, int links, long messagesSent, long hopLimitDrops,
 		long malformedMessages, long droppedAdvertisements, long refusedConnections, long deniedCalls,
-		Map<String, Long> refusals, List<PeerStatistics> peers) {
+		Map<String, Long> refusals, List<PeerStatistics> peers, long membershipMessages, long membershipBytes,
+		long routeComputations) {
 
 	/**
 	 * Copy the refusals and the peers.

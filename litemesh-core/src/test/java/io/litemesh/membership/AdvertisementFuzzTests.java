@@ -15,6 +15,7 @@ import io.litemesh.security.SecurityEvents;
 import io.litemesh.transport.LinkRegistry;
 import io.litemesh.view.ServiceInfo;
 import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,7 +56,7 @@ class AdvertisementFuzzTests {
 	private static boolean receive(byte[] input) {
 		RouteTable routes = new RouteTable("self");
 		Membership membership = new Membership(SETTINGS, Clock.systemUTC(), 1, List::of, List::of, routes,
-				new SecurityEvents("a", Clock.systemUTC()));
+				new SecurityEvents("a", Clock.systemUTC()), Schedulers.single());
 		membership.setLinks(new LinkRegistry("self", membership));
 		try {
 			membership.receive(input, "b");

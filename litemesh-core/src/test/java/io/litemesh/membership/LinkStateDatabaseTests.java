@@ -34,6 +34,20 @@ class LinkStateDatabaseTests {
 	}
 
 	@Test
+	void aRefreshRenewsTheAgeButChangesNoVersion() {
+		this.database.update(advertisement("b", 1, 1));
+		long version = this.database.version();
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThat(this.database.update(advertisement("b", 1, 2))).as("a refresh is stored and flooded on").isTrue();
+		assertThat(this.database.version()).as("but changes nothing routes depend on").isEqualTo(version);
+		assertThat(this.database.expire(Duration.ofSeconds(5))).as("its age was renewed").isEmpty();
+		NodeAdvertisement withLink = new NodeAdvertisement("b", "c", 1, 3, List.of(),
+				List.of(new LinkInfo("a", "tcp", 10)), List.of(), false);
+		assertThat(this.database.update(withLink)).isTrue();
+		assertThat(this.database.version()).as("a new link is a change").isGreaterThan(version);
+	}
+
+	@Test
 	void ageOutRemovesSilentNodesButNeverTheLocalOne() {
 		this.database.update(advertisement("a", 1, 1));
 		this.database.update(advertisement("b", 1, 1));
