@@ -142,12 +142,24 @@ final class Flooder {
 	}
 
 	/**
-	 * Remember, for a while, what a neighbour's digest says it holds.
-	 * @param peer the neighbour
+	 * Send a new neighbour what its digest says it lacks, and remember, for a while, what
+	 * it holds.
+	 * @param link the link to the neighbour
 	 * @param held its digest, by node
+	 * @param database this node's advertisements
 	 */
-	void heldBy(String peer, Map<String, DigestEntry> held) {
-		this.digests.put(peer, new HeldByPeer(held, System.nanoTime() + DIGEST_LIFETIME.toNanos()));
+	void answerDigest(Link link, Map<String, DigestEntry> held, List<NodeAdvertisement> database) {
+		HeldByPeer byPeer = new HeldByPeer(held, System.nanoTime() + DIGEST_LIFETIME.toNanos());
+		this.digests.put(link.peerId(), byPeer);
+		List<NodeAdvertisement> lacking = new ArrayList<>();
+		for (NodeAdvertisement advertisement : database) {
+			if (byPeer.lacks(advertisement)) {
+				lacking.add(advertisement);
+			}
+		}
+		if (!lacking.isEmpty()) {
+			send(link, lacking);
+		}
 	}
 
 	/**

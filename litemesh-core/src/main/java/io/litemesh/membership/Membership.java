@@ -54,14 +54,6 @@ public final class Membership implements LinkRegistry.Listener {
 	 */
 	public static final int MAX_NODES = 10_000;
 
-	private static final int MAX_NAME = 256;
-
-	private static final int MAX_ADDRESSES = 16;
-
-	private static final int MAX_ENDPOINTS = 1024;
-
-	private static final int MAX_TAGS = 64;
-
 	/**
 	 * How far ahead of this node's clock an incarnation (a start time) may be: beyond it
 	 * the advertisement is a forgery meant to win against every real one.
@@ -201,27 +193,17 @@ public final class Membership implements LinkRegistry.Listener {
 		}
 		Map<String, DigestEntry> held = new HashMap<>(digest.size() * 2);
 		for (DigestEntry entry : digest) {
-			if (entry == null || !isName(entry.nodeId())) {
+			if (entry == null || !AdvertisementBounds.isName(entry.nodeId())) {
 				this.dropped.incrementAndGet();
 				return;
 			}
 			held.put(entry.nodeId(), entry);
 		}
-		this.flooder.heldBy(fromPeer, held);
-		List<NodeAdvertisement> lacking = new ArrayList<>();
-		for (NodeAdvertisement advertisement : this.database.advertisements()) {
-			DigestEntry entry = held.get(advertisement.nodeId());
-			if (entry == null || entry.isOlderThan(advertisement)) {
-				lacking.add(advertisement);
-			}
-		}
-		if (!lacking.isEmpty()) {
-			this.flooder.send(link, lacking);
-		}
+		this.flooder.answerDigest(link, held, this.database.advertisements());
 	}
 
 	private boolean isAcceptable(@Nullable NodeAdvertisement advertisement) {
-		if (advertisement == null || !isWithinBounds(advertisement)) {
+		if (advertisement == null || !AdvertisementBounds.isWithin(advertisement)) {
 			this.dropped.incrementAndGet();
 			return false;
 		}
@@ -237,41 +219,6 @@ public final class Membership implements LinkRegistry.Listener {
 			return false;
 		}
 		return true;
-	}
-
-	/**
-	 * Return whether every part of an advertisement is within the bounds of DESIGN
-	 * section 8, so what a peer sends cannot make this node hold more than a real node
-	 * would.
-	 */
-	private static boolean isWithinBounds(NodeAdvertisement advertisement) {
-		if (!isName(advertisement.nodeId()) || !isName(advertisement.cluster())
-				|| advertisement.addresses().size() > MAX_ADDRESSES
-				|| advertisement.links().size() > NodeAdvertisement.MAX_LINKS
-				|| advertisement.services().size() > NodeAdvertisement.MAX_SERVICES) {
-			return false;
-		}
-		for (String address : advertisement.addresses()) {
-			if (!isName(address)) {
-				return false;
-			}
-		}
-		for (LinkInfo link : advertisement.links()) {
-			if (link == null || !isName(link.to()) || !isName(link.transport())) {
-				return false;
-			}
-		}
-		for (ServiceInfo service : advertisement.services()) {
-			if (service == null || !isName(service.name()) || service.version().length() > MAX_NAME
-					|| service.endpoints().size() > MAX_ENDPOINTS || service.tags().size() > MAX_TAGS) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean isName(@Nullable String name) {
-		return name != null && !name.isBlank() && name.length() <= MAX_NAME;
 	}
 
 	/**

@@ -3,6 +3,7 @@
  */
 package io.litemesh.transport;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
  * The links of one node: at most one per neighbour and transport, so a neighbour may be
@@ -25,6 +27,12 @@ import org.jspecify.annotations.Nullable;
 public final class LinkRegistry {
 
 	private static final Log logger = LogFactory.getLog(LinkRegistry.class);
+
+	/**
+	 * How long a duplicate link stays open for the requests it carries: the request
+	 * timeout's default, so a call already under way finishes as it would have.
+	 */
+	static final Duration DUPLICATE_GRACE = Duration.ofSeconds(10);
 
 	private final String localId;
 
@@ -65,8 +73,7 @@ public final class LinkRegistry {
 			}
 		}
 		if (loser != null) {
-			logger.debug("Closing duplicate " + loser.transport() + " link to " + loser.peerId());
-			loser.dispose();
+			retire(loser);
 		}
 		if (loser == link) {
 			return false;
@@ -76,6 +83,18 @@ public final class LinkRegistry {
 		});
 		this.listener.linkUp(link);
 		return true;
+	}
+
+	/**
+	 * Close a duplicate link once the requests it carries had time to finish: when two
+	 * nodes dial each other at once, either may have sent requests over the connection
+	 * that loses the tie-break before the other arrived, and closing it at once failed
+	 * them with a lost link. No new request takes it, as it is no longer registered.
+	 */
+	private static void retire(Link loser) {
+		logger.debug("Closing duplicate " + loser.transport() + " link to " + loser.peerId() + " in "
+				+ DUPLICATE_GRACE.toMillis() + " ms");
+		Mono.delay(DUPLICATE_GRACE).subscribe(null, null, loser::dispose);
 	}
 
 	private boolean prefer(Link candidate, Link current) {
