@@ -23,11 +23,18 @@ import reactor.core.scheduler.Scheduler;
 final class RouteUpdates {
 
 	/**
+	 * System property that sets the hold time in milliseconds, for the scale simulation
+	 * to measure what coalescing buys ({@code 0}: every change computed at once); not a
+	 * setting for production.
+	 */
+	static final String HOLD_PROPERTY = "litemesh.internal.route-hold-ms";
+
+	/**
 	 * How long changes are gathered after a computation: short against the time a flood
 	 * takes to cross a mesh, long against the time one computation takes at a thousand
 	 * nodes (about a millisecond).
 	 */
-	static final Duration HOLD = Duration.ofMillis(50);
+	static final Duration HOLD = Duration.ofMillis(Long.getLong(HOLD_PROPERTY, 50));
 
 	private final Runnable compute;
 

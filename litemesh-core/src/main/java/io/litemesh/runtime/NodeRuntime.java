@@ -355,7 +355,7 @@ public final class NodeRuntime {
 				routing.hopLimitDrops(), routing.malformedMessages(), this.membership.droppedAdvertisements(),
 				(this.tcp != null) ? this.tcp.refusedConnections() : 0, routing.deniedCalls(), this.events.counts(),
 				this.router.peerStatistics(), this.membership.sentMessages(), this.membership.sentBytes(),
-				this.routeTable.computations());
+				this.membership.database().version(), this.routeTable.computations());
 	}
 
 	/**

@@ -33,7 +33,7 @@ import java.util.Map;
 public record NodeStatistics(long peersKnown, long peersReachable, int links, long messagesSent, long hopLimitDrops,
 		long malformedMessages, long droppedAdvertisements, long refusedConnections, long deniedCalls,
 		Map<String, Long> refusals, List<PeerStatistics> peers, long membershipMessages, long membershipBytes,
-		long routeComputations) {
+		long graphChanges, long routeComputations) {
 
 	/**
 	 * Copy the refusals and the peers.
