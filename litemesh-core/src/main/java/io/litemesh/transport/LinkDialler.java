@@ -258,7 +258,8 @@ public final class LinkDialler {
 		}
 		else if (expectedPeer != null) {
 			logger.warn("Node " + this.settings.nodeId() + " cannot dial node " + expectedPeer + " at its advertised "
-					+ "address " + address + " (" + reason + ")" + this.settings.wrongAddressHint() + expectedPeer);
+					+ "address " + address + " (" + reason + ")"
+					+ this.settings.wrongAddressHint().replace("{peer}", expectedPeer));
 		}
 		else {
 			logger.info("Node " + this.settings.nodeId() + " cannot reach seed " + address + " yet (" + reason
@@ -287,8 +288,9 @@ public final class LinkDialler {
 	 * @param maxLinks how many links it holds at most before it closes one
 	 * @param reconnectMaxBackoff the longest pause between two attempts at an address
 	 * @param wrongAddressHint what the warning about a peer that cannot be dialled at its
-	 * advertised address adds before the peer's id, such as {@code "; if that address is
-	 * wrong, set litemesh.tcp.advertised-address on node "}
+	 * advertised address adds, {@code {peer}} standing for the peer's id, such as
+	 * {@code "; if that address is wrong, set litemesh.tcp.advertised-address on node
+	 * {peer}"}; empty for none
 	 */
 	public record Policy(String nodeId, String transport, String scheme, int targetLinks, int maxLinks,
 			Duration reconnectMaxBackoff, String wrongAddressHint) {

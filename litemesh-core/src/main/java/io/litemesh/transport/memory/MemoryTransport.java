@@ -106,7 +106,7 @@ public final class MemoryTransport implements Transport {
 	 */
 	public static LinkDialler.Policy policy(String nodeId, int maxLinks, Duration reconnectMaxBackoff) {
 		return new LinkDialler.Policy(nodeId, NAME, MemoryNetwork.SCHEME, Math.max(1, maxLinks / 2), maxLinks,
-				reconnectMaxBackoff, "; node ");
+				reconnectMaxBackoff, "");
 	}
 
 	@Override

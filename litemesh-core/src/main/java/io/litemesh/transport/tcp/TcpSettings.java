@@ -63,7 +63,7 @@ public record TcpSettings(String nodeId, String cluster, int port, @Nullable Str
 	public io.litemesh.transport.LinkDialler.Policy dialPolicy() {
 		return new io.litemesh.transport.LinkDialler.Policy(this.nodeId, TcpTransport.NAME, "tcp://", targetLinks(),
 				this.maxLinks, this.reconnectMaxBackoff,
-				"; if that address is wrong, set litemesh.tcp.advertised-address on node ");
+				"; if that address is wrong, set litemesh.tcp.advertised-address on node {peer}");
 	}
 
 	/**
