@@ -40,14 +40,18 @@ import reactor.core.publisher.Mono;
  */
 public final class LinkDialler {
 
-	private static final Log logger = LogFactory.getLog(LinkDialler.class);
-
 	private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
 	/** A link younger than this is never closed as excess: its peer is still settling. */
 	private static final Duration SETTLING = Duration.ofSeconds(2);
 
 	private final Policy settings;
+
+	/**
+	 * Logs under the transport's package ({@code io.litemesh.transport.tcp}), where an
+	 * operator looks for why a node does not link.
+	 */
+	private final Log logger;
 
 	/**
 	 * The links this dialler bounds are its own transport's; durable transports link
@@ -88,6 +92,7 @@ public final class LinkDialler {
 	public LinkDialler(Policy policy, PeerDirectory directory, LinkRegistry links, Predicate<String> allowed,
 			Supplier<List<String>> seeds, Function<String, Mono<String>> dialer, Clock clock) {
 		this.settings = policy;
+		this.logger = LogFactory.getLog(LinkDialler.class.getPackageName() + "." + policy.transport());
 		this.transport = policy.transport();
 		this.directory = directory;
 		this.links = links;
@@ -196,7 +201,7 @@ public final class LinkDialler {
 			.filter((link) -> degree(link.peerId()) > 1)
 			.max(Comparator.comparingInt((Link link) -> degree(link.peerId())))
 			.ifPresent((link) -> {
-				logger.debug("Node " + this.settings.nodeId() + " holds " + open.size() + " links, more than "
+				this.logger.debug("Node " + this.settings.nodeId() + " holds " + open.size() + " links, more than "
 						+ this.settings.maxLinks() + "; closing the one to " + link.peerId());
 				link.dispose();
 			});
@@ -254,15 +259,15 @@ public final class LinkDialler {
 		}
 		String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 		if (failures != 1) {
-			logger.debug("Node " + this.settings.nodeId() + " still cannot dial " + address + ": " + reason);
+			this.logger.debug("Node " + this.settings.nodeId() + " still cannot dial " + address + ": " + reason);
 		}
 		else if (expectedPeer != null) {
-			logger.warn("Node " + this.settings.nodeId() + " cannot dial node " + expectedPeer + " at its advertised "
-					+ "address " + address + " (" + reason + ")"
+			this.logger.warn("Node " + this.settings.nodeId() + " cannot dial node " + expectedPeer
+					+ " at its advertised " + "address " + address + " (" + reason + ")"
 					+ this.settings.wrongAddressHint().replace("{peer}", expectedPeer));
 		}
 		else {
-			logger.info("Node " + this.settings.nodeId() + " cannot reach seed " + address + " yet (" + reason
+			this.logger.info("Node " + this.settings.nodeId() + " cannot reach seed " + address + " yet (" + reason
 					+ "); retrying with back-off up to " + this.settings.reconnectMaxBackoff());
 		}
 	}

@@ -108,12 +108,12 @@ public final class TestMesh implements AutoCloseable {
 
 	/**
 	 * Allow a link between two nodes of a {@link #restricted()} mesh, in either
-	 * direction.
+	 * direction; same as {@link #heal} for a pair that was cut.
 	 * @param a one node
 	 * @param b the other
 	 */
 	public void allow(String a, String b) {
-		this.edges.add(edge(a, b));
+		heal(a, b);
 	}
 
 	/**
