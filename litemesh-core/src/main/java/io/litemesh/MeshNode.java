@@ -4,18 +4,17 @@
 package io.litemesh;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 
-import io.litemesh.codec.JsonCodec;
 import io.litemesh.observation.MeshObservations;
+import io.litemesh.runtime.NodeOptions;
 import io.litemesh.runtime.NodeRuntime;
 import io.litemesh.transport.mailbox.MailboxStore;
 import io.litemesh.transport.mailbox.MailboxTimings;
+import io.litemesh.transport.memory.MemoryNetwork;
 import io.litemesh.transport.tcp.TcpTls;
 import io.litemesh.view.MeshSnapshot;
 import io.litemesh.view.NodeHealth;
@@ -24,7 +23,6 @@ import io.litemesh.view.NodeStatistics;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -201,27 +199,7 @@ public final class MeshNode implements AutoCloseable {
 	 */
 	public static final class Builder extends MeshSettings.Builder<Builder> {
 
-		private BiPredicate<String, String> linkFilter = (local, peer) -> true;
-
-		private final List<MailboxStore> mailboxStores = new ArrayList<>();
-
-		private MailboxTimings mailboxTimings = MailboxTimings.DEFAULT;
-
-		private @Nullable ObjectMapper mapper;
-
-		private Clock clock = Clock.systemUTC();
-
-		private @Nullable Scheduler scheduler;
-
-		private @Nullable TcpTls tls;
-
-		private boolean allowUnauthenticated;
-
-		private MeshObservations observations = MeshObservations.NONE;
-
-		private final Map<String, String> clientTokens = new LinkedHashMap<>();
-
-		private final Map<String, String> accessRules = new LinkedHashMap<>();
+		private final NodeOptions options = new NodeOptions();
 
 		private Builder() {
 		}
@@ -236,7 +214,7 @@ public final class MeshNode implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder tls(@Nullable TcpTls tls) {
-			this.tls = tls;
+			this.options.tls(tls);
 			return this;
 		}
 
@@ -248,20 +226,36 @@ public final class MeshNode implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder allowUnauthenticated(boolean allowUnauthenticated) {
-			this.allowUnauthenticated = allowUnauthenticated;
+			this.options.allowUnauthenticated(allowUnauthenticated);
 			return this;
 		}
 
 		/**
-		 * Restrict which peers the node links to over TCP, so tests can build exact
-		 * topologies (chains, rings, islands) and cut links. Durable transports link
-		 * every live peer of their store: sharing a store is the topology.
+		 * For tests: restrict which peers the node links to over TCP and in-memory links,
+		 * so tests can build exact topologies (chains, rings, islands) and cut links; the
+		 * node closes a link the filter no longer allows. Durable transports link every
+		 * live peer of their store: sharing a store is the topology.
 		 * @param linkFilter tells, for this node's id and a peer's id, whether they may
 		 * link
 		 * @return this builder
 		 */
-		Builder linkFilter(BiPredicate<String, String> linkFilter) {
-			this.linkFilter = linkFilter;
+		public Builder linkFilter(BiPredicate<String, String> linkFilter) {
+			this.options.linkFilter(linkFilter);
+			return this;
+		}
+
+		/**
+		 * Join an in-memory network: the node links to the other nodes of the network, in
+		 * this JVM, as it would over TCP, and by default runs its periodic tasks on the
+		 * network's threads. With {@link #tcpEnabled(boolean) TCP off} the network is its
+		 * only way to other nodes (besides stores); with TCP on it reaches both. Seeds of
+		 * the form {@code memory://<network>/<nodeId>} are dialled in the network; with
+		 * none, the network gives the node a few of its members.
+		 * @param network the network, {@code null} for none
+		 * @return this builder
+		 */
+		public Builder memoryNetwork(@Nullable MemoryNetwork network) {
+			this.options.memoryNetwork(network);
 			return this;
 		}
 
@@ -279,17 +273,17 @@ public final class MeshNode implements AutoCloseable {
 			if (store == null) {
 				throw new IllegalArgumentException("'store' must not be null");
 			}
-			this.mailboxStores.add(store);
+			this.options.mailboxStore(store);
 			return this;
 		}
 
 		/**
-		 * Set the pace of the durable transports, so tests can shorten it.
+		 * For tests: set the pace of the durable transports, so tests can shorten it.
 		 * @param mailboxTimings check-in interval, lease and message lifetimes
 		 * @return this builder
 		 */
-		Builder mailboxTimings(MailboxTimings mailboxTimings) {
-			this.mailboxTimings = mailboxTimings;
+		public Builder mailboxTimings(MailboxTimings mailboxTimings) {
+			this.options.mailboxTimings(mailboxTimings);
 			return this;
 		}
 
@@ -299,7 +293,7 @@ public final class MeshNode implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder jsonMapper(ObjectMapper mapper) {
-			this.mapper = mapper;
+			this.options.jsonMapper(mapper);
 			return this;
 		}
 
@@ -309,18 +303,19 @@ public final class MeshNode implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder clock(Clock clock) {
-			this.clock = clock;
+			this.options.clock(clock);
 			return this;
 		}
 
 		/**
 		 * Set the scheduler of the node's periodic tasks (advertising, dialling); the
-		 * caller owns it. By default the node makes and disposes a single-thread one.
+		 * caller owns it. By default the node runs them on its in-memory network's
+		 * threads, if it has one, else on a single thread it makes and disposes.
 		 * @param scheduler the scheduler, such as a virtual-time one in tests
 		 * @return this builder
 		 */
 		public Builder scheduler(Scheduler scheduler) {
-			this.scheduler = scheduler;
+			this.options.scheduler(scheduler);
 			return this;
 		}
 
@@ -339,7 +334,7 @@ public final class MeshNode implements AutoCloseable {
 		 */
 		public Builder clientToken(String name, String token) {
 			MeshSecurity.checkClient(name, token);
-			this.clientTokens.put(name, token);
+			this.options.clientToken(name, token);
 			return this;
 		}
 
@@ -357,7 +352,7 @@ public final class MeshNode implements AutoCloseable {
 		 */
 		public Builder accessRule(String service, String rule) {
 			MeshSecurity.checkAccessRule(service, rule);
-			this.accessRules.put(service, rule);
+			this.options.accessRule(service, rule);
 			return this;
 		}
 
@@ -368,7 +363,7 @@ public final class MeshNode implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder observations(MeshObservations observations) {
-			this.observations = observations;
+			this.options.observations(observations);
 			return this;
 		}
 
@@ -380,16 +375,9 @@ public final class MeshNode implements AutoCloseable {
 		 */
 		public MeshNode build() {
 			MeshSettings settings = settings();
-			TcpTls tls = this.tls;
-			UnauthenticatedBind.check(settings, tls != null && tls.clientAuthRequired(), this.allowUnauthenticated);
-			JsonCodec codec = (this.mapper != null) ? new JsonCodec(this.mapper) : new JsonCodec();
-			Scheduler given = this.scheduler;
-			Scheduler scheduler = (given != null) ? given
-					: Schedulers.newSingle("litemesh-" + settings.nodeId() + "-timer", true);
-			MeshSecurity security = MeshSecurity.of(this.clientTokens, this.accessRules);
-			return new MeshNode(
-					new NodeRuntime(settings, security, codec, this.clock, scheduler, given == null, this.linkFilter,
-							List.copyOf(this.mailboxStores), this.mailboxTimings, this.tls, this.observations));
+			UnauthenticatedBind.check(settings, this.options.tlsClientAuthRequired(),
+					this.options.allowsUnauthenticated());
+			return new MeshNode(new NodeRuntime(settings, this.options));
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.litemesh.TestServices.Greeter;
 import io.litemesh.TestServices.Greeting;
+import io.litemesh.test.TestMesh;
 import io.litemesh.transport.mailbox.MailboxStore;
 import io.litemesh.view.LinkView;
 import io.litemesh.view.NodeView;
@@ -61,7 +62,7 @@ abstract class AbstractDurableFailoverTests {
 
 	@Test
 	void twoTcpIslandsJoinedOnlyByTheStoreAreOneMesh() {
-		try (TestMesh mesh = new TestMesh().restricted()) {
+		try (TestMesh mesh = TestMesh.tcp().restricted()) {
 			MeshNode a1 = mesh.startLinked("a1", null);
 			MeshNode a2 = mesh.start("a2",
 					TestMesh.sharing(newStore()).andThen((builder) -> builder.seeds(a1.addresses())));
@@ -91,7 +92,7 @@ abstract class AbstractDurableFailoverTests {
 
 	@Test
 	void cutTcpLinkFallsBackToTheStoreAndBack() {
-		try (TestMesh mesh = new TestMesh().restricted()) {
+		try (TestMesh mesh = TestMesh.tcp().restricted()) {
 			MeshNode a = mesh.start("a", TestMesh.sharing(newStore()));
 			Greeter greeterB = new Greeter("b");
 			mesh.allow("a", "b");
@@ -122,7 +123,7 @@ abstract class AbstractDurableFailoverTests {
 
 	@Test
 	void nodeWithoutTcpIsReachedThroughTheStoreOnly() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a", TestMesh.sharing(newStore()));
 			mesh.start("b", TestMesh.sharing(newStore()).andThen((builder) -> builder.seeds(a.addresses())));
 			MeshNode w = mesh.start("w", TestMesh.sharing(newStore()).andThen((builder) -> builder.tcpEnabled(false)),
@@ -140,7 +141,7 @@ abstract class AbstractDurableFailoverTests {
 
 	@Test
 	void mailWaitsForANodeThatRestartsWithTheSameId() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a", TestMesh.storeOnly(newStore()));
 			CrashableStore storeOfB = new CrashableStore(newStore());
 			MeshNode b = mesh.start("b", TestMesh.storeOnly(storeOfB), new Greeter("b"));
@@ -162,7 +163,7 @@ abstract class AbstractDurableFailoverTests {
 
 	@Test
 	void messageOfferedAgainAfterAClaimThatWasNotAcknowledgedReachesTheEndpointOnce() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a", TestMesh.storeOnly(newStore()));
 			ForgetfulStore forgetful = new ForgetfulStore(newStore(Duration.ofMillis(200)));
 			Greeter greeterB = new Greeter("b");

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.litemesh.TestServices.Greeter;
 import io.litemesh.TestServices.Greeting;
+import io.litemesh.test.TestMesh;
 import io.litemesh.view.NodeHealth;
 import io.litemesh.view.NodeState;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +54,7 @@ abstract class AbstractTransportScenarioTests {
 	@BeforeAll
 	void startMesh() throws Exception {
 		this.fixture.create();
-		this.mesh = new TestMesh();
+		this.mesh = this.fixture.mesh();
 		MeshNode a = this.mesh.start("a", this.fixture.node());
 		this.greeterB = new Greeter("b");
 		this.greeterC = new Greeter("c");

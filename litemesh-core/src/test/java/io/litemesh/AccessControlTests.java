@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.litemesh.codec.RemoteError;
+import io.litemesh.test.TestMesh;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class AccessControlTests {
 
 	@BeforeAll
 	static void startMesh() {
-		mesh = new TestMesh().restricted();
+		mesh = TestMesh.tcp().restricted();
 		mesh.allow("billing", "server");
 		mesh.allow("billing", "catalog-1");
 		mesh.allow("billing", "gateway");

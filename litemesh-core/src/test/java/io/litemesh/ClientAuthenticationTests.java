@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.litemesh.TestServices.Greeter;
+import io.litemesh.test.TestMesh;
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
 import io.rsocket.exceptions.RejectedSetupException;
@@ -39,7 +40,7 @@ class ClientAuthenticationTests {
 
 	@BeforeAll
 	static void startMesh() {
-		mesh = new TestMesh();
+		mesh = TestMesh.tcp();
 		gateway = mesh.start("gateway",
 				(builder) -> builder.secret("correct horse")
 					.bindAddress("127.0.0.1")
@@ -123,7 +124,7 @@ class ClientAuthenticationTests {
 
 	@Test
 	void protectedModeStillAdmitsClientsWithoutCredentials() {
-		try (TestMesh local = new TestMesh()) {
+		try (TestMesh local = TestMesh.tcp()) {
 			MeshNode node = local.start("solo", (builder) -> builder.clientToken("ops", OPS_TOKEN),
 					new Greeter("solo"));
 			RSocketRequester anonymous = StockClients.requester(node, null);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.litemesh.TestServices.Greeter;
+import io.litemesh.test.TestMesh;
 import io.litemesh.transport.tcp.HostAndPort;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -35,7 +36,7 @@ class DemandFloodTests {
 
 	@Test
 	void aPeerThatDoesNotReadWhatItAskedForIsCutOffWithBoundedMemory() throws Exception {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			Greeter greeter = new Greeter("n");
 			MeshNode node = mesh.start("n", (builder) -> builder.maxFrameSize(64 * 1024), greeter);
 			HostAndPort address = HostAndPort.parse(node.addresses().get(0), 7070);

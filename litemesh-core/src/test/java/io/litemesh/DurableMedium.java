@@ -6,6 +6,7 @@ package io.litemesh;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import io.litemesh.test.TestMesh;
 import io.litemesh.transport.mailbox.MailboxStore;
 
 /**

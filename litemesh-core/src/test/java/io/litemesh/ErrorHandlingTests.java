@@ -6,6 +6,7 @@ package io.litemesh;
 import java.time.Duration;
 
 import io.litemesh.TestServices.Greeter;
+import io.litemesh.test.TestMesh;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ErrorHandlingTests {
 
 	@BeforeAll
 	static void startMesh() {
-		mesh = new TestMesh();
+		mesh = TestMesh.tcp();
 		a = mesh.start("a", (builder) -> builder.requestTimeout(Duration.ofMillis(700)).maxFrameSize(64 * 1024));
 		MeshNode b = mesh.start("b", new Greeter("b"));
 		mesh.awaitConverged();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.litemesh.test.TestMesh;
 import io.litemesh.transport.file.FileMailboxStore;
 import io.litemesh.transport.mailbox.MailboxTimings;
 

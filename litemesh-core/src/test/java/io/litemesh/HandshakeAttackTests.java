@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.litemesh.TestServices.Greeter;
 import io.litemesh.membership.NodeAdvertisement;
+import io.litemesh.test.TestMesh;
 import io.litemesh.transport.tcp.Hello;
 import io.litemesh.view.NodeStatus;
 import io.litemesh.view.NodeView;
@@ -41,7 +42,7 @@ class HandshakeAttackTests {
 
 	@BeforeEach
 	void startNode() {
-		this.mesh = new TestMesh();
+		this.mesh = TestMesh.tcp();
 		this.greeter = new Greeter("n");
 		this.node = this.mesh.start("n", (builder) -> builder.secret(SECRET).bindAddress("127.0.0.1"), this.greeter);
 	}

@@ -13,6 +13,7 @@ import java.util.Random;
 
 import io.litemesh.TestServices.Greeter;
 import io.litemesh.TestServices.Order;
+import io.litemesh.test.TestMesh;
 import io.litemesh.transport.tcp.HostAndPort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ class InteropTests {
 
 	@BeforeAll
 	static void startMesh() {
-		mesh = new TestMesh();
+		mesh = TestMesh.tcp();
 		gateway = mesh.start("gateway");
 		mesh.start("worker", new Greeter("worker"));
 		mesh.awaitConverged();

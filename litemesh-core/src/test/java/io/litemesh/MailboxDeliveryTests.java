@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.litemesh.TestServices.Greeter;
+import io.litemesh.test.TestMesh;
 import io.litemesh.transport.file.FileMailboxStore;
 import io.litemesh.transport.mailbox.MailMessage;
 import io.litemesh.transport.mailbox.MailboxStore;
@@ -33,7 +34,7 @@ class MailboxDeliveryTests {
 
 	@Test
 	void twoJvmsTalkThroughTheDirectoryAndMailWaitsForANodeThatRestarts() throws Exception {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a", TestMesh.storeOnly(new FileMailboxStore(this.directory)));
 			MeshTemplate fromA = TestMesh.template(a);
 			try (ExternalNode b = ExternalNode.startFileOnly("b", mesh.cluster(), this.directory)) {
@@ -54,7 +55,7 @@ class MailboxDeliveryTests {
 
 	@Test
 	void withASecretUnsignedMessagesAreDroppedAndCounted() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			String secret = "correct horse battery";
 			MeshNode a = mesh.start("a", TestMesh.storeOnly(new FileMailboxStore(this.directory))
 				.andThen((builder) -> builder.secret(secret)));
@@ -73,7 +74,7 @@ class MailboxDeliveryTests {
 
 	@Test
 	void expiredMessagesAreRemovedAndCounted() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.startFileOnly("a", this.directory);
 			MailboxStore planter = new FileMailboxStore(this.directory);
 			planter.deliver(List.of(new MailMessage(UUID.randomUUID(), "ghost", "nobody", MailMessage.Type.FIRE,

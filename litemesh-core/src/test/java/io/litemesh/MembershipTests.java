@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.litemesh.TestServices.Greeter;
+import io.litemesh.test.TestMesh;
 import io.litemesh.view.NodeStatus;
 import io.litemesh.view.NodeView;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class MembershipTests {
 
 	@Test
 	void nodesJoinThroughOneSeedAndSeeTheWholeGraph() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			mesh.start("a");
 			mesh.start("b", new Greeter("b"));
 			mesh.start("c", new Greeter("c"));
@@ -39,7 +40,7 @@ class MembershipTests {
 
 	@Test
 	void gracefulLeaveIsSeenAtOnceAndTrafficMovesOn() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a");
 			MeshNode b = mesh.start("b", new Greeter("b"));
 			mesh.start("c", new Greeter("c"));
@@ -57,7 +58,7 @@ class MembershipTests {
 
 	@Test
 	void crashedNodeIsDetectedWhenItsConnectionsDie() throws Exception {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a");
 			MeshNode b = mesh.start("b", new Greeter("b"));
 			try (ExternalNode crashing = ExternalNode.start("x", a.settings().cluster(), a.addresses().get(0))) {
@@ -82,7 +83,7 @@ class MembershipTests {
 
 	@Test
 	void restartWithTheSameIdReplacesTheOldIncarnation() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a");
 			MeshNode b1 = mesh.start("b", new Greeter("b-first"));
 			mesh.awaitConverged();
@@ -101,7 +102,7 @@ class MembershipTests {
 
 	@Test
 	void nodeOfAnotherClusterIsRefused() {
-		try (TestMesh mesh = new TestMesh(); TestMesh other = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp(); TestMesh other = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a");
 			MeshNode stranger = other.start("stranger", (builder) -> builder.seeds(a.addresses()));
 			MeshNode b = mesh.start("b");
@@ -115,7 +116,7 @@ class MembershipTests {
 
 	@Test
 	void closingOneNodeDoesNotDisturbTheOthersInTheSameJvm() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a");
 			MeshNode b = mesh.start("b", new Greeter("b"));
 			MeshNode c = mesh.start("c", new Greeter("c"));
@@ -133,7 +134,7 @@ class MembershipTests {
 
 	@Test
 	void advertisedAddressIsCheckedByDiallingIt() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode good = mesh.start("good");
 			MeshNode wrong = mesh.start("wrong", (builder) -> builder.advertisedAddress("127.0.0.1:1"));
 			assertThat(good.health().advertisedAddressVerified()).isEqualTo(true);
@@ -144,7 +145,7 @@ class MembershipTests {
 
 	@Test
 	void frameOverTheReceiversLimitIsRefusedWithoutHarm() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode sender = mesh.start("sender");
 			MeshNode small = mesh.start("small", (builder) -> builder.maxFrameSize(8 * 1024), new Greeter("small"));
 			mesh.awaitConverged();
@@ -165,7 +166,7 @@ class MembershipTests {
 
 	@Test
 	void protectedModeBindsToLoopbackOnly() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a");
 			assertThat(a.addresses()).singleElement().asString().startsWith("tcp://127.0.0.1:");
 		}
@@ -173,7 +174,7 @@ class MembershipTests {
 
 	@Test
 	void outboundOnlyNodeCallsAndIsCalledOverTheConnectionItOpened() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a", new Greeter("a"));
 			MeshNode hidden = mesh.start("hidden", (builder) -> builder.tcpPort(-1), new Greeter("hidden"));
 			mesh.awaitConverged();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.litemesh.TestServices.Greeter;
+import io.litemesh.test.TestMesh;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class MeshBuiltInServiceTests {
 
 	@BeforeAll
 	static void startMesh() {
-		mesh = new TestMesh().restricted();
+		mesh = TestMesh.tcp().restricted();
 		a = mesh.start("a", (builder) -> builder.accessRule("greeter", "*"));
 		MeshNode b = mesh.startLinked("b", a);
 		mesh.startLinked("c", b, new Greeter("c"));

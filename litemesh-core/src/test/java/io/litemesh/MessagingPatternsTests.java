@@ -12,6 +12,7 @@ import io.litemesh.TestServices.Greeter;
 import io.litemesh.TestServices.GreeterClient;
 import io.litemesh.TestServices.Greeting;
 import io.litemesh.TestServices.Order;
+import io.litemesh.test.TestMesh;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class MessagingPatternsTests {
 
 	@BeforeAll
 	static void startMesh() {
-		mesh = new TestMesh();
+		mesh = TestMesh.tcp();
 		mesh.start("a");
 		greeterB = new Greeter("b");
 		greeterC = new Greeter("c");

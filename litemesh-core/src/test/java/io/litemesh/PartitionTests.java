@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import io.litemesh.TestServices.Greeter;
 import io.litemesh.TestServices.Greeting;
+import io.litemesh.test.TestMesh;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class PartitionTests {
 
 	@Test
 	void silentlyDeadLinkIsDetectedByKeepaliveAndRoutedAround() throws Exception {
-		try (TestMesh mesh = new TestMesh().restricted()) {
+		try (TestMesh mesh = TestMesh.tcp().restricted()) {
 			int port = freePort();
 			try (BlackholeProxy proxy = new BlackholeProxy(new InetSocketAddress("127.0.0.1", port))) {
 				// a is dialled through the proxy it advertises; b can only dial out, so

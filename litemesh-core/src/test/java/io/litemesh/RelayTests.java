@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.litemesh.TestServices.Greeter;
 import io.litemesh.TestServices.Greeting;
+import io.litemesh.test.TestMesh;
 import io.litemesh.view.NodeState;
 import io.litemesh.view.NodeView;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,7 @@ class RelayTests {
 
 	@BeforeAll
 	static void startChain() {
-		mesh = new TestMesh().restricted();
+		mesh = TestMesh.tcp().restricted();
 		MeshNode a = mesh.startLinked("a", null);
 		MeshNode b = mesh.startLinked("b", a);
 		greeterC = new Greeter("c");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.litemesh.TestServices.Greeter;
+import io.litemesh.test.TestMesh;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -27,7 +28,7 @@ class ScaleTests {
 	@Test
 	void thirtyNodesConvergeWithBoundedLinksAndEveryPairTalks() {
 		Random random = new Random(30);
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			long start = System.nanoTime();
 			for (int i = 0; i < NODES; i++) {
 				String id = String.format("n%02d", i);

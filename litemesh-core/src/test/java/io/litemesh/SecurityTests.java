@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.litemesh.TestServices.Greeter;
+import io.litemesh.test.TestMesh;
 import io.litemesh.view.NodeView;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class SecurityTests {
 
 	@Test
 	void nodesWithTheSameSecretJoinAndCall() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a", (builder) -> builder.secret("correct horse").bindAddress("127.0.0.1"));
 			mesh.start("b", (builder) -> builder.secret("correct horse").bindAddress("127.0.0.1"), new Greeter("b"));
 			mesh.awaitConverged();
@@ -35,7 +36,7 @@ class SecurityTests {
 
 	@Test
 	void nodesWithoutTheSecretAreRefusedBothWays() throws Exception {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a", (builder) -> builder.secret("correct horse").bindAddress("127.0.0.1"));
 			MeshNode wrong = mesh.start("wrong",
 					(builder) -> builder.secret("battery staple").bindAddress("127.0.0.1"));

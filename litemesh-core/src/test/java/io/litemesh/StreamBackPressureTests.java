@@ -6,6 +6,7 @@ package io.litemesh;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.litemesh.test.TestMesh;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -45,7 +46,7 @@ class StreamBackPressureTests {
 
 	@Test
 	void slowConsumerReceivesEverythingAndTheProducerKeepsToItsDemand() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode consumer = mesh.start("consumer");
 			Numbers numbers = new Numbers();
 			mesh.start("producer", numbers);
@@ -71,7 +72,7 @@ class StreamBackPressureTests {
 
 	@Test
 	void cancellingStopsTheRemoteProducer() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode consumer = mesh.start("consumer");
 			Numbers numbers = new Numbers();
 			mesh.start("producer", numbers);

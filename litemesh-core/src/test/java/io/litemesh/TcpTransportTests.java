@@ -5,6 +5,8 @@ package io.litemesh;
 
 import java.util.function.Consumer;
 
+import io.litemesh.test.TestMesh;
+
 /**
  * The transport scenarios over RSocket TCP: nodes on ephemeral loopback ports that join
  * through the first node's address, as {@link TestMesh} starts them.

@@ -13,6 +13,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.litemesh.TestCertificates.Authority;
 import io.litemesh.TestServices.Greeter;
+import io.litemesh.test.TestMesh;
 import io.litemesh.transport.tcp.HostAndPort;
 import io.litemesh.transport.tcp.TcpTls;
 import io.litemesh.transport.tcp.TcpTls.ClientAuth;
@@ -70,7 +71,7 @@ class TlsTests {
 
 	@Test
 	void threeNodesFormAMutualTlsMeshAndCallEachOther() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a", (builder) -> builder.tls(tls("a", ClientAuth.NEED)), new Greeter("a"));
 			MeshNode b = mesh.start("b", (builder) -> builder.tls(tls("b", ClientAuth.NEED)), new Greeter("b"));
 			MeshNode c = mesh.start("c", (builder) -> builder.tls(tls("c", ClientAuth.NEED)), new Greeter("c"));
@@ -94,7 +95,7 @@ class TlsTests {
 
 	@Test
 	void tlsWithASecretWorks() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a",
 					(builder) -> builder.tls(tls("a", ClientAuth.NEED))
 						.secret("correct horse")
@@ -113,7 +114,7 @@ class TlsTests {
 
 	@Test
 	void plaintextNodeNeverJoinsATlsMeshAndEitherSideSaysWhy() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a", (builder) -> builder.tls(tls("a", ClientAuth.NEED)));
 			MeshNode b = mesh.start("b", (builder) -> builder.tls(tls("b", ClientAuth.NEED)));
 			// dials a, the first node, in plain TCP
@@ -136,7 +137,7 @@ class TlsTests {
 
 	@Test
 	void clientAuthNeedRefusesANodeWithoutATrustedCertificate() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a", (builder) -> builder.tls(tls("a", ClientAuth.NEED)));
 			// trusts the mesh's CA, but its own certificate is from another CA
 			MeshNode stranger = mesh.start("stranger", (builder) -> builder.tcpPort(-1)
@@ -149,7 +150,7 @@ class TlsTests {
 
 	@Test
 	void clientAuthNoneLetsANodeWithoutATrustedCertificateIn() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode a = mesh.start("a", (builder) -> builder.tls(tls("a", ClientAuth.NONE)));
 			MeshNode stranger = mesh.start("stranger", (builder) -> builder.tcpPort(-1)
 				.tls(new TcpTls(this.otherCa.issue("stranger").material(this.ca), ClientAuth.NONE)));
@@ -159,7 +160,7 @@ class TlsTests {
 
 	@Test
 	void clientAuthNeedRefusesAStockClientWithoutACertificateAndNoneLetsItIn() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode strict = mesh.start("strict", (builder) -> builder.tls(tls("strict", ClientAuth.NEED)),
 					new Greeter("strict"));
 			RSocketRequester refused = stockClient(strict, this.ca);
@@ -172,7 +173,7 @@ class TlsTests {
 			}
 			await().atMost(TIMEOUT).until(() -> refused(strict) >= 1);
 		}
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode open = mesh.start("open", (builder) -> builder.tls(tls("open", ClientAuth.NONE)),
 					new Greeter("open"));
 			RSocketRequester admitted = stockClient(open, this.ca);
@@ -188,7 +189,7 @@ class TlsTests {
 
 	@Test
 	void aStockClientWithATrustedCertificateNeedsNoTokenEvenWithASecret() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode node = mesh.start("node",
 					(builder) -> builder.tls(tls("node", ClientAuth.NEED)).secret("correct horse battery"),
 					new Greeter("node"));
@@ -205,7 +206,7 @@ class TlsTests {
 
 	@Test
 	void reloadedMaterialIsWhatNewConnectionsUse() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			// a starts with a certificate of the mesh CA, and trusts both CAs
 			TcpTls aTls = new TcpTls(this.ca.issue("a").material(this.ca, this.otherCa), ClientAuth.NEED);
 			MeshNode a = mesh.start("a", (builder) -> builder.tls(aTls));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.litemesh.TestServices.Greeter;
+import io.litemesh.test.TestMesh;
 import io.litemesh.view.NodeStatus;
 import io.litemesh.view.NodeView;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class TopologyTests {
 
 	@Test
 	void hopLimitStopsMessagesThatWouldTakeMoreHops() {
-		try (TestMesh mesh = new TestMesh().restricted()) {
+		try (TestMesh mesh = TestMesh.tcp().restricted()) {
 			MeshNode a = mesh.startLinked("a", null);
 			MeshNode b = mesh.start("b", (builder) -> builder.maxHops(2).seeds(a.addresses()));
 			mesh.allow("a", "b");
@@ -57,7 +58,7 @@ class TopologyTests {
 
 	@Test
 	void requestWhoseRouteBreaksMidFlightFailsFastWithNoRoute() {
-		try (TestMesh mesh = new TestMesh().restricted()) {
+		try (TestMesh mesh = TestMesh.tcp().restricted()) {
 			MeshNode a = mesh.startLinked("a", null);
 			MeshNode b = mesh.startLinked("b", a);
 			mesh.startLinked("c", b, new Greeter("c"));
@@ -72,7 +73,7 @@ class TopologyTests {
 
 	@Test
 	void outboundOnlyNodesTalkThroughTheListenerTheyDialled() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			MeshNode listener = mesh.start("listener");
 			MeshNode left = mesh.start("left", (builder) -> builder.tcpPort(-1), new Greeter("left"));
 			MeshNode right = mesh.start("right", (builder) -> builder.tcpPort(-1), new Greeter("right"));
@@ -92,7 +93,7 @@ class TopologyTests {
 
 	@Test
 	void cutLinkInARingIsRoutedAround() {
-		try (TestMesh mesh = new TestMesh().restricted()) {
+		try (TestMesh mesh = TestMesh.tcp().restricted()) {
 			MeshNode a = mesh.startLinked("a", null);
 			MeshNode b = mesh.startLinked("b", a, new Greeter("b"));
 			MeshNode c = mesh.startLinked("c", b);
@@ -114,7 +115,7 @@ class TopologyTests {
 
 	@Test
 	void islandsMergeWhenConnectivityReturns() {
-		try (TestMesh mesh = new TestMesh().restricted()) {
+		try (TestMesh mesh = TestMesh.tcp().restricted()) {
 			MeshNode a = mesh.startLinked("a", null);
 			MeshNode b = mesh.startLinked("b", a);
 			MeshNode c = mesh.startLinked("c", b);
@@ -132,7 +133,7 @@ class TopologyTests {
 
 	@Test
 	void broadcastReachesEveryNodeOfATwelveNodeMeshExactlyOnceDownATree() {
-		try (TestMesh mesh = new TestMesh()) {
+		try (TestMesh mesh = TestMesh.tcp()) {
 			List<Greeter> greeters = new ArrayList<>();
 			MeshNode origin = mesh.start("n00", (builder) -> builder.maxLinks(4));
 			for (int i = 1; i < 12; i++) {

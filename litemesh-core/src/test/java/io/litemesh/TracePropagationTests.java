@@ -13,6 +13,7 @@ import io.litemesh.TestServices.Greeter;
 import io.litemesh.observation.MeshClientContext;
 import io.litemesh.observation.MeshObservations;
 import io.litemesh.observation.MeshServerContext;
+import io.litemesh.test.TestMesh;
 import io.litemesh.transport.file.FileMailboxStore;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -35,7 +36,7 @@ class TracePropagationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-	private final TestMesh mesh = new TestMesh();
+	private final TestMesh mesh = TestMesh.tcp();
 
 	private final Queue<Observation.Context> served = new ConcurrentLinkedQueue<>();
 

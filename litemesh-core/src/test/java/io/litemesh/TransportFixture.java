@@ -5,6 +5,10 @@ package io.litemesh;
 
 import java.util.function.Consumer;
 
+import io.litemesh.test.TestMesh;
+
+import io.litemesh.test.TestMesh;
+
 /**
  * How the nodes of the shared transport scenarios reach each other: what a transport's
  * test subclass of {@link AbstractTransportScenarioTests} says, as rsocket-java's
@@ -29,6 +33,14 @@ interface TransportFixture {
 	}
 
 	/**
+	 * Return an empty mesh to start the scenario's nodes in.
+	 * @return a TCP mesh unless the transport links its nodes otherwise
+	 */
+	default TestMesh mesh() {
+		return TestMesh.tcp();
+	}
+
+	/**
 	 * Return how to build one more node so that it reaches the others through this
 	 * transport only. {@link TestMesh} already gives every node an ephemeral TCP port and
 	 * the first node's address as its seed.
@@ -38,7 +50,7 @@ interface TransportFixture {
 
 	/**
 	 * Return the transport the links show in the graph.
-	 * @return {@code tcp}, {@code file} or {@code jdbc}
+	 * @return {@code tcp}, {@code memory}, {@code file} or {@code jdbc}
 	 */
 	String transport();
 

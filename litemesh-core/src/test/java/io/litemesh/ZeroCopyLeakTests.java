@@ -6,6 +6,7 @@ package io.litemesh;
 import java.time.Duration;
 
 import io.litemesh.TestServices.Greeter;
+import io.litemesh.test.TestMesh;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
@@ -57,7 +58,7 @@ class ZeroCopyLeakTests {
 
 	private void driveTraffic() {
 		MeshNode b;
-		try (TestMesh mesh = new TestMesh().restricted()) {
+		try (TestMesh mesh = TestMesh.tcp().restricted()) {
 			MeshNode a = mesh.startLinked("a", null);
 			// b relays with a hop limit of 1, so calls from a to c die there
 			b = mesh.start("b", (builder) -> builder.seeds(a.addresses()).maxHops(1));

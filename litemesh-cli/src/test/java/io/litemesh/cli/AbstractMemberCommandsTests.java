@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.litemesh.MeshNode;
+import io.litemesh.test.TestMesh;
 import io.litemesh.transport.mailbox.MailboxStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,7 @@ abstract class AbstractMemberCommandsTests {
 	/** Files of the test: the secret, a password, a shared directory. */
 	Path files;
 
-	private TestNodes nodes;
+	private TestMesh nodes;
 
 	private MeshNode w1;
 
@@ -57,7 +58,7 @@ abstract class AbstractMemberCommandsTests {
 	void startMesh() throws Exception {
 		// made here rather than injected: @BeforeAll needs it, before any test
 		this.files = Files.createTempDirectory("litemesh-cli-");
-		this.nodes = new TestNodes();
+		this.nodes = TestMesh.tcp();
 		this.w1 = this.nodes.start("w1",
 				(builder) -> builder.secret(SECRET).bindAddress("127.0.0.1").mailboxStore(newStore()), this.greeter);
 		this.nodes.start("w2", (builder) -> builder.secret(SECRET).bindAddress("127.0.0.1"), new Inventory());
@@ -103,7 +104,7 @@ abstract class AbstractMemberCommandsTests {
 		assertThat(lines.get(3)).matches("w2\\s+UP\\s+2\\s+inventory");
 		String member = lines.get(1).split("\\s+")[0];
 		// the member left when the command ended
-		await().atMost(TestNodes.CONVERGE).until(() -> !TestNodes.upNodes(this.w1).contains(member));
+		await().atMost(TestMesh.CONVERGE).until(() -> !TestMesh.upNodes(this.w1).contains(member));
 	}
 
 	@Test
@@ -136,7 +137,7 @@ abstract class AbstractMemberCommandsTests {
 	void sendAndStream() throws Exception {
 		Cli.Result send = Cli.run(member(), "send", "greeter.note", "\"through the store\"");
 		assertThat(send.status()).as(send.toString()).isZero();
-		await().atMost(TestNodes.CONVERGE).until(() -> this.greeter.notes.contains("through the store"));
+		await().atMost(TestMesh.CONVERGE).until(() -> this.greeter.notes.contains("through the store"));
 		Cli.Result stream = Cli.run(member(), "stream", "greeter.count", "3");
 		assertThat(stream.status()).as(stream.toString()).isZero();
 		assertThat(stream.lines()).containsExactly("1", "2", "3");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.litemesh.MeshNode;
+import io.litemesh.test.TestMesh;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,13 +28,13 @@ class ClientAuthenticationCommandsTests {
 
 	private static final String CI_TOKEN = "ci-token-77b2e1";
 
-	private static TestNodes nodes;
+	private static TestMesh nodes;
 
 	private static List<String> gateway;
 
 	@BeforeAll
 	static void startMesh() {
-		nodes = new TestNodes();
+		nodes = TestMesh.tcp();
 		MeshNode node = nodes.start("gateway",
 				(builder) -> builder.secret("correct horse battery")
 					.bindAddress("127.0.0.1")
@@ -41,7 +42,7 @@ class ClientAuthenticationCommandsTests {
 					.clientToken("ci", CI_TOKEN)
 					.accessRule("greeter", "client:ops"),
 				new Greeter("gateway"));
-		gateway = TestNodes.connect(node);
+		gateway = CliArgs.connect(node);
 	}
 
 	@AfterAll

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.litemesh.MeshNode;
+import io.litemesh.test.TestMesh;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  */
 class StockClientCommandsTests {
 
-	private static TestNodes nodes;
+	private static TestMesh nodes;
 
 	private static Greeter greeter;
 
@@ -31,13 +32,13 @@ class StockClientCommandsTests {
 
 	@BeforeAll
 	static void startMesh() {
-		nodes = new TestNodes();
+		nodes = TestMesh.tcp();
 		MeshNode first = nodes.start("a");
 		greeter = new Greeter("b");
 		nodes.start("b", greeter);
 		nodes.start("c", new Inventory());
 		nodes.awaitConverged();
-		a = TestNodes.connect(first);
+		a = CliArgs.connect(first);
 	}
 
 	@AfterAll
@@ -125,7 +126,7 @@ class StockClientCommandsTests {
 		assertThat(result.status()).as(result.toString()).isZero();
 		assertThat(result.out()).isEmpty();
 		assertThat(result.err()).isEmpty();
-		await().atMost(TestNodes.CONVERGE).until(() -> greeter.notes.contains("sent by the cli"));
+		await().atMost(TestMesh.CONVERGE).until(() -> greeter.notes.contains("sent by the cli"));
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.litemesh.MeshNode;
+import io.litemesh.test.TestMesh;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  */
 class StreamCommandTests {
 
-	private static TestNodes nodes;
+	private static TestMesh nodes;
 
 	private static List<String> a;
 
@@ -33,12 +34,12 @@ class StreamCommandTests {
 
 	@BeforeAll
 	static void startMesh() {
-		nodes = new TestNodes();
+		nodes = TestMesh.tcp();
 		MeshNode first = nodes.start("a");
 		greeter = new Greeter("b");
 		nodes.start("b", greeter);
 		nodes.awaitConverged();
-		a = TestNodes.connect(first);
+		a = CliArgs.connect(first);
 	}
 
 	@AfterAll
@@ -53,7 +54,7 @@ class StreamCommandTests {
 		long before = greeter.produced.get();
 		Cli.Running running = Cli.start(out, List.of(a.get(0), a.get(1), "stream", "greeter.count", "1000000"));
 		try {
-			await().atMost(TestNodes.CONVERGE).until(() -> greeter.produced.get() > before);
+			await().atMost(TestMesh.CONVERGE).until(() -> greeter.produced.get() > before);
 			// demand stays within a few batches of what was printed (one batch, measured
 			// here): nothing runs ahead, relay included
 			await().during(Duration.ofMillis(500))
@@ -71,14 +72,14 @@ class StreamCommandTests {
 	void interruptingStopsTheStreamAtItsSourceAndPrintsNoError() throws Exception {
 		StringWriter out = new StringWriter();
 		Cli.Running running = Cli.start(out, List.of(a.get(0), a.get(1), "stream", "greeter.ticks"));
-		await().atMost(TestNodes.CONVERGE).until(() -> out.toString().lines().count() >= 3);
+		await().atMost(TestMesh.CONVERGE).until(() -> out.toString().lines().count() >= 3);
 		running.cli().interrupt();
 		assertThat(running.status().get(10, TimeUnit.SECONDS)).isEqualTo(130);
 		assertThat(running.err().toString()).isEmpty();
 		assertThat(out.toString().lines()).allSatisfy((line) -> assertThat(line).matches("\\d+"));
 		// the node stops producing once the cancellation has reached it
 		long[] last = { greeter.produced.get() };
-		await().atMost(TestNodes.CONVERGE).pollInterval(Duration.ofMillis(200)).until(() -> {
+		await().atMost(TestMesh.CONVERGE).pollInterval(Duration.ofMillis(200)).until(() -> {
 			long now = greeter.produced.get();
 			boolean stopped = now == last[0];
 			last[0] = now;

@@ -14,6 +14,7 @@ import io.litemesh.MeshNode;
 import io.litemesh.TestCertificates;
 import io.litemesh.TestCertificates.Authority;
 import io.litemesh.TestCertificates.Issued;
+import io.litemesh.test.TestMesh;
 import io.litemesh.transport.tcp.TcpTls;
 import io.litemesh.transport.tcp.TcpTls.ClientAuth;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,7 @@ class TlsCommandsTests {
 
 	private static final Authority ca = TestCertificates.authority("mesh-ca");
 
-	private static TestNodes nodes;
+	private static TestMesh nodes;
 
 	private static List<String> strict;
 
@@ -45,7 +46,7 @@ class TlsCommandsTests {
 
 	@BeforeAll
 	static void startMesh() {
-		nodes = new TestNodes();
+		nodes = TestMesh.tcp();
 		MeshNode strictNode = nodes.start("strict",
 				(builder) -> builder.tls(new TcpTls(ca.issue("strict").material(ca), ClientAuth.NEED))
 					.secret("correct horse battery")
@@ -54,8 +55,8 @@ class TlsCommandsTests {
 		MeshNode openNode = nodes.start("open",
 				(builder) -> builder.tls(new TcpTls(ca.issue("open").material(ca), ClientAuth.NONE)).seeds(List.of()),
 				new Greeter("open"));
-		strict = TestNodes.connect(strictNode);
-		open = TestNodes.connect(openNode);
+		strict = CliArgs.connect(strictNode);
+		open = CliArgs.connect(openNode);
 	}
 
 	@AfterAll

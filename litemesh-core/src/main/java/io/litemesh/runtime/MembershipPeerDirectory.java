@@ -11,7 +11,7 @@ import io.litemesh.discovery.MulticastBeacons;
 import io.litemesh.membership.LinkStateDatabase;
 import io.litemesh.membership.NodeAdvertisement;
 import io.litemesh.routing.RouteTable;
-import io.litemesh.transport.tcp.PeerDirectory;
+import io.litemesh.transport.PeerDirectory;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -10,17 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 
 import io.litemesh.MeshSecurity;
 import io.litemesh.MeshSettings;
 import io.litemesh.codec.JsonCodec;
-import io.litemesh.discovery.MulticastBeacons;
 import io.litemesh.invoke.LocalService;
 import io.litemesh.invoke.ServiceRegistry;
 import io.litemesh.membership.Membership;
-import io.litemesh.observation.MeshObservations;
 import io.litemesh.routing.AccessRules;
 import io.litemesh.routing.MeshViews;
 import io.litemesh.routing.ProviderSelector;
@@ -29,17 +26,8 @@ import io.litemesh.routing.RouteTable;
 import io.litemesh.routing.Router;
 import io.litemesh.routing.RoutingStatistics;
 import io.litemesh.security.SecurityEvents;
-import io.litemesh.security.SharedSecret;
 import io.litemesh.transport.LinkRegistry;
 import io.litemesh.transport.Transport;
-import io.litemesh.transport.mailbox.MailboxSettings;
-import io.litemesh.transport.mailbox.MailboxStore;
-import io.litemesh.transport.mailbox.MailboxTimings;
-import io.litemesh.transport.mailbox.MailboxTransport;
-import io.litemesh.transport.mailbox.MessageDedupe;
-import io.litemesh.transport.tcp.TcpSettings;
-import io.litemesh.transport.tcp.TcpTls;
-import io.litemesh.transport.tcp.TcpTransport;
 import io.litemesh.view.MeshSnapshot;
 import io.litemesh.view.NodeHealth;
 import io.litemesh.view.NodeState;
@@ -48,10 +36,10 @@ import io.litemesh.view.ServiceInfo;
 import io.litemesh.view.TransportHealth;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -100,11 +88,7 @@ public final class NodeRuntime {
 
 	private final SecurityEvents events;
 
-	private final @Nullable TcpTransport tcp;
-
-	private final @Nullable MulticastBeacons beacons;
-
-	private final List<Transport> transports = new ArrayList<>();
+	private final NodeTransports transports;
 
 	private final MeshCalls calls;
 
@@ -117,31 +101,19 @@ public final class NodeRuntime {
 	/**
 	 * Wire a node.
 	 * @param settings the node's settings
-	 * @param security stock clients' tokens and the services' access rules
-	 * @param codec the payload codec, with the application's mapper
-	 * @param clock the clock of every layer
-	 * @param scheduler the scheduler of every periodic task
-	 * @param ownScheduler whether the runtime disposes the scheduler when it stops
-	 * @param linkFilter tells, for this node's id and a peer's id, whether this node may
-	 * link to the peer over TCP
-	 * @param stores the stores of the durable transports, in order
-	 * @param mailboxTimings check-in interval, lease and message lifetimes of the durable
-	 * transports
-	 * @param tls TLS on every TCP connection, {@code null} for plain TCP
-	 * @param observations how calls are observed
+	 * @param options what the node is built from besides its settings: stores, TLS,
+	 * mapper, clock, scheduler (by default the in-memory network's, else a thread the
+	 * runtime makes and disposes), security, link filter, in-memory network
 	 */
-	public NodeRuntime(MeshSettings settings, MeshSecurity security, JsonCodec codec, Clock clock, Scheduler scheduler,
-			boolean ownScheduler, BiPredicate<String, String> linkFilter, List<MailboxStore> stores,
-			MailboxTimings mailboxTimings, @Nullable TcpTls tls, MeshObservations observations) {
-		if (!settings.tcpEnabled() && stores.isEmpty()) {
-			throw new IllegalStateException("Node " + settings.nodeId() + " has TCP off (litemesh.tcp.enabled=false) "
-					+ "and no database or shared directory to reach other nodes through; turn TCP on, give the "
-					+ "application a DataSource, or set litemesh.file.directory");
-		}
+	public NodeRuntime(MeshSettings settings, NodeOptions options) {
 		this.settings = settings;
-		this.security = security;
-		this.scheduler = scheduler;
-		this.ownScheduler = ownScheduler;
+		this.security = options.security();
+		Scheduler shared = options.sharedScheduler();
+		this.scheduler = (shared != null) ? shared
+				: Schedulers.newSingle("litemesh-" + settings.nodeId() + "-timer", true);
+		this.ownScheduler = shared == null;
+		Clock clock = options.clock;
+		JsonCodec codec = options.codec();
 		long incarnation = clock.millis();
 		String nodeId = settings.nodeId();
 		this.services = new ServiceRegistry(codec);
@@ -152,7 +124,7 @@ public final class NodeRuntime {
 		this.links = new LinkRegistry(nodeId, this.membership);
 		this.membership.setLinks(this.links);
 		this.router = new Router(settings, this.routeTable, this.links, this.services,
-				AccessRules.compile(nodeId, security.accessRules()), observations);
+				AccessRules.compile(nodeId, this.security.accessRules()), options.observations);
 		ProviderSelector selector = new ProviderSelector(nodeId, this.routeTable, this.router::load);
 		this.views = new MeshViews(nodeId, settings.cluster(), settings.advertiseInterval(), clock, this.membership,
 				this.routeTable, () -> this.addresses, this::serviceInfos);
@@ -160,34 +132,10 @@ public final class NodeRuntime {
 				this.controlMapper);
 		Responders responders = new Responders(nodeId, this.router, selector, this.membership,
 				() -> this.controlMapper.writeValueAsBytes(localState()), this.events, this.queries);
-		SharedSecret secret = (settings.secret() != null) ? new SharedSecret(settings.secret(), clock) : null;
-		this.beacons = settings.tcpEnabled() ? Discovery.beacons(settings, secret, clock, scheduler) : null;
-		if (settings.tcpEnabled()) {
-			this.tcp = new TcpTransport(tcpSettings(settings, tls), incarnation, secret, this.events,
-					security.clientTokens(), responders, this.links,
-					new MembershipPeerDirectory(this.membership.database(), this.routeTable, this.beacons),
-					(peer) -> linkFilter.test(nodeId, peer), clock, scheduler);
-			this.transports.add(this.tcp);
-		}
-		else {
-			this.tcp = null;
-		}
-		MailboxSettings mailboxSettings = new MailboxSettings(nodeId, settings.cluster(), incarnation,
-				settings.requestTimeout(), settings.maxFrameSize(), mailboxTimings);
-		// one dedupe for all: a message replayed into another store is still a duplicate
-		MessageDedupe dedupe = new MessageDedupe();
-		for (MailboxStore store : stores) {
-			this.transports
-				.add(new MailboxTransport(mailboxSettings, store, secret, responders, this.links, clock, dedupe));
-		}
-		this.calls = new MeshCalls(nodeId, this.router, selector, codec, settings.requestTimeout(), observations);
-	}
-
-	private static TcpSettings tcpSettings(MeshSettings settings, @Nullable TcpTls tls) {
-		return new TcpSettings(settings.nodeId(), settings.cluster(), settings.tcpPort(), settings.bindAddress(),
-				settings.advertisedAddress(), settings.secret() != null, settings.seeds(), settings.maxFrameSize(),
-				settings.keepAliveInterval(), settings.keepAliveTimeout(), settings.reconnectMaxBackoff(),
-				settings.maxLinks(), tls);
+		this.transports = new NodeTransports(settings, options, incarnation, this.security, this.events, responders,
+				this.links, this.membership.database(), this.routeTable, clock, this.scheduler);
+		this.calls = new MeshCalls(nodeId, this.router, selector, codec, settings.requestTimeout(),
+				options.observations);
 	}
 
 	/**
@@ -252,11 +200,11 @@ public final class NodeRuntime {
 					+ "cannot restart, build a new one with the same id");
 		}
 		List<String> advertised = new ArrayList<>();
-		for (Transport transport : this.transports) {
+		for (Transport transport : this.transports.all()) {
 			advertised.addAll(transport.start());
 			this.addresses = List.copyOf(advertised);
 		}
-		Discovery.start(this.beacons, this.addresses, this.settings);
+		Discovery.start(this.transports.beacons(), this.addresses, this.settings);
 		this.membership.advertise();
 		this.tasks.add(schedule(this.membership::tick, this.settings.advertiseInterval()));
 		this.tasks.add(schedule(this.router::pingLinks, this.settings.keepAliveInterval()));
@@ -264,7 +212,7 @@ public final class NodeRuntime {
 				+ "', addresses "
 				+ (!this.addresses.isEmpty() ? this.addresses
 						: this.settings.tcpEnabled() ? "none (outbound only)" : "none (TCP off)")
-				+ ", transports " + this.transports.stream().map(Transport::name).toList() + ", services "
+				+ ", transports " + this.transports.all().stream().map(Transport::name).toList() + ", services "
 				+ this.services.services().stream().map(LocalService::name).toList() + ", seeds "
 				+ this.settings.seeds());
 	}
@@ -296,9 +244,10 @@ public final class NodeRuntime {
 		catch (RuntimeException ex) {
 			logger.debug("Node " + this.settings.nodeId() + " could not tell every neighbour it leaves", ex);
 		}
-		Discovery.stop(this.beacons);
-		for (int i = this.transports.size() - 1; i >= 0; i--) {
-			stop(this.transports.get(i));
+		Discovery.stop(this.transports.beacons());
+		List<Transport> started = this.transports.all();
+		for (int i = started.size() - 1; i >= 0; i--) {
+			stop(started.get(i));
 		}
 		this.links.disposeAll();
 		if (this.ownScheduler) {
@@ -353,7 +302,7 @@ public final class NodeRuntime {
 		RoutingStatistics routing = this.router.statistics();
 		return new NodeStatistics(known, reachable, this.links.links().size(), routing.messagesSent(),
 				routing.hopLimitDrops(), routing.malformedMessages(), this.membership.droppedAdvertisements(),
-				(this.tcp != null) ? this.tcp.refusedConnections() : 0, routing.deniedCalls(), this.events.counts(),
+				this.transports.refusedConnections(), routing.deniedCalls(), this.events.counts(),
 				this.router.peerStatistics(), this.membership.sentMessages(), this.membership.sentBytes(),
 				this.membership.database().version(), this.routeTable.computations());
 	}
@@ -364,14 +313,14 @@ public final class NodeRuntime {
 	 */
 	public NodeHealth health() {
 		List<TransportHealth> transportHealth = new ArrayList<>();
-		for (Transport transport : this.transports) {
+		for (Transport transport : this.transports.all()) {
 			TransportHealth health = transport.health();
 			if (health != null) {
 				transportHealth.add(health);
 			}
 		}
 		return NodeHealth.of(isRunning(), this.settings.nodeId(), statistics(), transportHealth,
-				(this.tcp != null) ? this.tcp.advertisedAddressVerified() : null);
+				this.transports.advertisedAddressVerified());
 	}
 
 	private NodeState localState() {

@@ -25,16 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
  * How membership and routing cost grow with the mesh: runs the real membership, flooding
  * and route computation of 100, 300 and 1,000 nodes in this JVM over in-memory links
  * ({@code max-links} 8, no TCP), and measures a cold start, one join, one graceful leave
- * and one crash (time to converge, membership messages and bytes, graph changes and
- * route computations), the graph the nodes built (links per node, diameter), the heap
- * per node, and at 300 nodes a rolling restart. A benchmark, not a test: run it after
- * building the module with
+ * and one crash (time to converge, membership messages and bytes, graph changes and route
+ * computations), the graph the nodes built (links per node, diameter), the heap per node,
+ * and at 300 nodes a rolling restart. A benchmark, not a test: run it after building the
+ * module with
  * {@code java -Xmx8g -cp "litemesh-benchmarks/target/classes:$(cat litemesh-benchmarks/target/classpath.txt)" io.litemesh.benchmarks.scale.ScaleSimulation [sizes...]}
  * (add {@code -Dlitemesh.internal.route-hold-ms=0} to measure without coalescing).
  * <p>
- * Periodic refreshes are set to 10 minutes so they do not blur the figures of one
- * change: a refresh floods one advertisement, the same cost as a change measured here,
- * and causes no route computation. Keepalive pings run every 5 s for the same reason.
+ * Periodic refreshes are set to 10 minutes so they do not blur the figures of one change:
+ * a refresh floods one advertisement, the same cost as a change measured here, and causes
+ * no route computation. Keepalive pings run every 5 s for the same reason.
  *
  * @author LiteMesh team
  */
@@ -107,10 +107,11 @@ public final class ScaleSimulation {
 		awaitConverged(this.size);
 		long converged = System.nanoTime();
 		Totals cold = totals().minus(before);
-		run.put("coldStart", Map.of("launchMs", millis(launched - started), "convergedMs", millis(converged - started),
-				"messagesPerNode", cold.messages / this.size, "kilobytesPerNode", cold.bytes / 1024 / this.size,
-				"routeComputationsPerNode", cold.computations / this.size, "graphChangesPerNode",
-				cold.changes / this.size));
+		run.put("coldStart",
+				Map.of("launchMs", millis(launched - started), "convergedMs", millis(converged - started),
+						"messagesPerNode", cold.messages / this.size, "kilobytesPerNode", cold.bytes / 1024 / this.size,
+						"routeComputationsPerNode", cold.computations / this.size, "graphChangesPerNode",
+						cold.changes / this.size));
 		awaitQuiet();
 		run.put("heapPerNodeKb", (usedHeap() - heapBefore) / 1024 / this.size);
 		run.put("graph", Graphs.describe(this.nodes.get(0).snapshot()));
@@ -216,8 +217,8 @@ public final class ScaleSimulation {
 	}
 
 	/**
-	 * Wait until no membership message was sent for half a second: the change has
-	 * settled everywhere, including the routes computed at the end of a hold time.
+	 * Wait until no membership message was sent for half a second: the change has settled
+	 * everywhere, including the routes computed at the end of a hold time.
 	 */
 	private void awaitQuiet() {
 		long last = -1;

@@ -21,12 +21,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The addresses the {@link TcpDialler} dials as seeds. A seed written as an IP address is
- * itself; a seed with a host name stands for every address the name resolves to (a
- * Kubernetes headless service, a DNS round robin), resolved again every
- * {@link #RESOLVE_INTERVAL} while the node runs, so that a scaled-up deployment is joined
- * without restarts. Look-ups block, so they run on a thread of their own, one round at a
- * time, never on the dialler's tick; until a name has resolved, it is dialled as written.
+ * The addresses the {@link io.litemesh.transport.LinkDialler} dials as seeds. A seed
+ * written as an IP address is itself; a seed with a host name stands for every address
+ * the name resolves to (a Kubernetes headless service, a DNS round robin), resolved again
+ * every {@link #RESOLVE_INTERVAL} while the node runs, so that a scaled-up deployment is
+ * joined without restarts. Look-ups block, so they run on a thread of their own, one
+ * round at a time, never on the dialler's tick; until a name has resolved, it is dialled
+ * as written.
  *
  * @author LiteMesh team
  */
@@ -73,6 +74,21 @@ final class SeedAddresses {
 
 	SeedAddresses(String nodeId, List<String> seeds, Clock clock) {
 		this(nodeId, seeds, InetAddress::getAllByName, clock);
+	}
+
+	/**
+	 * Return the TCP seeds of a node: a seed of another transport ({@code memory://}) is
+	 * that transport's to dial.
+	 * @param settings the transport's settings
+	 * @param clock the clock of the look-up rounds
+	 * @return the seed addresses
+	 */
+	static SeedAddresses of(TcpSettings settings, Clock clock) {
+		List<String> tcpSeeds = settings.seeds()
+			.stream()
+			.filter((seed) -> !seed.contains("://") || seed.startsWith("tcp://"))
+			.toList();
+		return new SeedAddresses(settings.nodeId(), tcpSeeds, clock);
 	}
 
 	/**

@@ -56,6 +56,17 @@ public record TcpSettings(String nodeId, String cluster, int port, @Nullable Str
 	}
 
 	/**
+	 * Return how the node links over TCP: the dialling policy with this transport's
+	 * addresses and bound.
+	 * @return the policy of the node's {@link io.litemesh.transport.LinkDialler}
+	 */
+	public io.litemesh.transport.LinkDialler.Policy dialPolicy() {
+		return new io.litemesh.transport.LinkDialler.Policy(this.nodeId, TcpTransport.NAME, "tcp://", targetLinks(),
+				this.maxLinks, this.reconnectMaxBackoff,
+				"; if that address is wrong, set litemesh.tcp.advertised-address on node {peer}");
+	}
+
+	/**
 	 * Return whether every connection is TLS.
 	 * @return {@code true} when the node has {@link #tls()}
 	 */

@@ -16,7 +16,9 @@ import io.litemesh.codec.MimeTypes;
 import io.litemesh.security.SecurityEvents;
 import io.litemesh.security.SharedSecret;
 import io.litemesh.transport.InboundHandler;
+import io.litemesh.transport.LinkDialler;
 import io.litemesh.transport.LinkRegistry;
+import io.litemesh.transport.PeerDirectory;
 import io.litemesh.transport.Transport;
 import io.litemesh.view.TransportHealth;
 import io.netty.channel.ChannelOption;
@@ -44,7 +46,7 @@ import reactor.netty.tcp.TcpServer;
 
 /**
  * The RSocket TCP transport of one node: its server, the connections it dials, and the
- * {@link TcpDialler} that keeps the node joined. Every connection is one duplex
+ * {@link LinkDialler} that keeps the node joined. Every connection is one duplex
  * {@link TcpLink}, registered once both sides passed the {@link Handshake}. A node owns
  * its Netty event loops, so that closing one node never disturbs another in the same JVM
  * (Reactor Netty's global resources would).
@@ -91,7 +93,7 @@ public final class TcpTransport implements Transport {
 
 	private final Predicate<String> allowedPeers;
 
-	private final TcpDialler dialler;
+	private final LinkDialler dialler;
 
 	private final Scheduler scheduler;
 
@@ -167,7 +169,8 @@ public final class TcpTransport implements Transport {
 		this.loops = LoopResources.create("litemesh-" + settings.nodeId(), 1, workers, true);
 		TcpTls tls = settings.tls();
 		this.tls = (tls != null) ? new TlsContexts(tls, settings.nodeId()) : null;
-		this.dialler = new TcpDialler(settings, directory, links, allowedPeers,
+		this.dialler = new LinkDialler(settings.dialPolicy(), directory, links, allowedPeers,
+				SeedAddresses.of(settings, clock)::current,
 				(address) -> dial(HostAndPort.parse(address, TcpSettings.DEFAULT_PORT)).map(Hello::nodeId), clock);
 	}
 

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the LiteMesh authors.
  */
-package io.litemesh.transport.tcp;
+package io.litemesh.transport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,41 +15,49 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
-import io.litemesh.transport.Link;
-import io.litemesh.transport.LinkRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps this node joined over TCP with a bounded number of links: dials the seeds (every
- * address of a seed host name, see {@link SeedAddresses}) and the nodes heard of by
- * multicast until they are reachable, dials randomly chosen peers until it holds
- * {@link TcpSettings#targetLinks()} links (unreachable nodes first, so islands merge),
- * and closes links beyond {@link TcpSettings#maxLinks()}, to peers that keep enough links
- * without them. Random peers make a graph that is connected with a small diameter; the
- * bound keeps connections O(n). Every dial backs off exponentially on failure.
+ * Keeps this node joined over one dialling transport (TCP, in-memory links) with a
+ * bounded number of links: dials the seeds and the nodes heard of by multicast until they
+ * are reachable, dials randomly chosen peers until it holds {@link Policy#targetLinks()}
+ * links (unreachable nodes first, so islands merge), and closes links beyond
+ * {@link Policy#maxLinks()}, to peers that keep enough links without them. Random peers
+ * make a graph that is connected with a small diameter; the bound keeps connections O(n).
+ * Every dial backs off exponentially on failure. Only the dial itself is the transport's:
+ * every dialling transport links by this one policy, so a simulation over in-memory links
+ * builds the graph TCP would.
+ * <p>
+ * A tick that finds nothing missing reads the seeds and the links only, so a thousand
+ * nodes in one JVM can tick often.
  *
  * @author LiteMesh team
  */
-final class TcpDialler {
-
-	private static final Log logger = LogFactory.getLog(TcpDialler.class);
+public final class LinkDialler {
 
 	private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+
+	/** A link younger than this is never closed as excess: its peer is still settling. */
+	private static final Duration SETTLING = Duration.ofSeconds(2);
+
+	private final Policy settings;
+
+	/**
+	 * Logs under the transport's package ({@code io.litemesh.transport.tcp}), where an
+	 * operator looks for why a node does not link.
+	 */
+	private final Log logger;
 
 	/**
 	 * The links this dialler bounds are its own transport's; durable transports link
 	 * every live peer of their store on their own.
 	 */
-	private static final String TCP = TcpTransport.NAME;
-
-	/** A link younger than this is never closed as excess: its peer is still settling. */
-	private static final Duration SETTLING = Duration.ofSeconds(2);
-
-	private final TcpSettings settings;
+	private final String transport;
 
 	private final PeerDirectory directory;
 
@@ -61,7 +69,7 @@ final class TcpDialler {
 
 	private final Clock clock;
 
-	private final SeedAddresses seeds;
+	private final Supplier<List<String>> seeds;
 
 	private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
 
@@ -72,30 +80,34 @@ final class TcpDialler {
 
 	/**
 	 * Create a dialler.
-	 * @param settings the transport's settings, with the seeds and link bound
+	 * @param policy the node, the transport and the link bound
 	 * @param directory the known peers, for the nodes to dial
 	 * @param links the node's links
 	 * @param allowed which peers this node may link to
-	 * @param dialer dials a {@code host:port} and returns the id of the node reached
+	 * @param seeds the addresses to dial until the nodes there are reachable, asked at
+	 * every tick
+	 * @param dialer dials an address and returns the id of the node reached
 	 * @param clock the clock for back-off
 	 */
-	TcpDialler(TcpSettings settings, PeerDirectory directory, LinkRegistry links, Predicate<String> allowed,
-			Function<String, Mono<String>> dialer, Clock clock) {
-		this.settings = settings;
+	public LinkDialler(Policy policy, PeerDirectory directory, LinkRegistry links, Predicate<String> allowed,
+			Supplier<List<String>> seeds, Function<String, Mono<String>> dialer, Clock clock) {
+		this.settings = policy;
+		this.logger = LogFactory.getLog(LinkDialler.class.getPackageName() + "." + policy.transport());
+		this.transport = policy.transport();
 		this.directory = directory;
 		this.links = links;
 		this.allowed = allowed;
+		this.seeds = seeds;
 		this.dialer = dialer;
 		this.clock = clock;
-		this.seeds = new SeedAddresses(settings.nodeId(), settings.seeds(), clock);
 	}
 
 	/**
 	 * Dial and close whatever is due: called periodically.
 	 * @param ownAddresses this node's own addresses, never dialled
 	 */
-	void tick(List<String> ownAddresses) {
-		for (String seed : this.seeds.current()) {
+	public void tick(List<String> ownAddresses) {
+		for (String seed : this.seeds.get()) {
 			String peer = this.seedPeers.get(seed);
 			boolean joined = peer != null && (peer.equals(this.settings.nodeId()) || this.directory.isReachable(peer)
 					|| !this.allowed.test(peer));
@@ -105,20 +117,21 @@ final class TcpDialler {
 		}
 		for (PeerDirectory.Peer heard : this.directory.discovered()) {
 			String peer = heard.nodeId();
-			if (!peer.equals(this.settings.nodeId()) && !heard.addresses().isEmpty()
-					&& !this.directory.isReachable(peer) && this.allowed.test(peer)) {
-				dialIfDue(heard.addresses().get(0), peer);
+			String address = address(heard);
+			if (!peer.equals(this.settings.nodeId()) && address != null && !this.directory.isReachable(peer)
+					&& this.allowed.test(peer)) {
+				dialIfDue(address, peer);
 			}
 		}
 		// dials under way count: on a loaded host a handshake can take seconds, and
 		// dialling anew every tick would open far more links than the bound
-		int missing = this.settings.targetLinks() - this.links.links(TCP).size() - this.pendingDials.get();
+		int missing = this.settings.targetLinks() - this.links.links(this.transport).size() - this.pendingDials.get();
 		if (missing > 0) {
 			for (PeerDirectory.Peer candidate : candidates(ownAddresses)) {
 				if (missing-- <= 0) {
 					break;
 				}
-				dialIfDue(candidate.addresses().get(0), candidate.nodeId());
+				dialIfDue(address(candidate), candidate.nodeId());
 			}
 		}
 		shedExcessLink();
@@ -129,9 +142,10 @@ final class TcpDialler {
 		List<PeerDirectory.Peer> others = new ArrayList<>();
 		for (PeerDirectory.Peer advertisement : this.directory.peers()) {
 			String peer = advertisement.nodeId();
-			if (peer.equals(this.settings.nodeId()) || advertisement.leaving() || advertisement.addresses().isEmpty()
-					|| ownAddresses.contains(advertisement.addresses().get(0)) || this.links.get(peer, TCP) != null
-					|| !this.allowed.test(peer) || isBusy(advertisement.addresses().get(0))) {
+			String address = address(advertisement);
+			if (peer.equals(this.settings.nodeId()) || advertisement.leaving() || address == null
+					|| ownAddresses.contains(address) || this.links.get(peer, this.transport) != null
+					|| !this.allowed.test(peer) || isBusy(address)) {
 				continue;
 			}
 			if (!this.directory.isReachable(peer)) {
@@ -147,6 +161,19 @@ final class TcpDialler {
 		return unreachable;
 	}
 
+	/**
+	 * Return the first address of a peer that this transport dials: a node may advertise
+	 * addresses of several transports.
+	 */
+	private @Nullable String address(PeerDirectory.Peer peer) {
+		for (String address : peer.addresses()) {
+			if (address.startsWith(this.settings.scheme())) {
+				return address;
+			}
+		}
+		return null;
+	}
+
 	private boolean isBusy(String address) {
 		Attempts state = this.attempts.get(address);
 		if (state == null) {
@@ -158,7 +185,7 @@ final class TcpDialler {
 	}
 
 	private void shedExcessLink() {
-		List<Link> open = this.links.links(TCP);
+		List<Link> open = this.links.links(this.transport);
 		for (Link link : open) {
 			if (!this.allowed.test(link.peerId())) {
 				link.dispose();
@@ -174,7 +201,7 @@ final class TcpDialler {
 			.filter((link) -> degree(link.peerId()) > 1)
 			.max(Comparator.comparingInt((Link link) -> degree(link.peerId())))
 			.ifPresent((link) -> {
-				logger.debug("Node " + this.settings.nodeId() + " holds " + open.size() + " links, more than "
+				this.logger.debug("Node " + this.settings.nodeId() + " holds " + open.size() + " links, more than "
 						+ this.settings.maxLinks() + "; closing the one to " + link.peerId());
 				link.dispose();
 			});
@@ -210,7 +237,7 @@ final class TcpDialler {
 
 	private void failed(String address, @Nullable String expectedPeer, Attempts state, Throwable ex) {
 		String knownPeer = (expectedPeer != null) ? expectedPeer : this.seedPeers.get(address);
-		if (knownPeer != null && this.links.get(knownPeer, TCP) != null) {
+		if (knownPeer != null && this.links.get(knownPeer, this.transport) != null) {
 			// both sides dialled at once and this connection lost the tie-break: no
 			// failure
 			synchronized (state) {
@@ -232,15 +259,15 @@ final class TcpDialler {
 		}
 		String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 		if (failures != 1) {
-			logger.debug("Node " + this.settings.nodeId() + " still cannot dial " + address + ": " + reason);
+			this.logger.debug("Node " + this.settings.nodeId() + " still cannot dial " + address + ": " + reason);
 		}
 		else if (expectedPeer != null) {
-			logger.warn("Node " + this.settings.nodeId() + " cannot dial node " + expectedPeer + " at its advertised "
-					+ "address " + address + " (" + reason + "); if that address is wrong, set "
-					+ "litemesh.tcp.advertised-address on node " + expectedPeer);
+			this.logger.warn("Node " + this.settings.nodeId() + " cannot dial node " + expectedPeer
+					+ " at its advertised " + "address " + address + " (" + reason + ")"
+					+ this.settings.wrongAddressHint().replace("{peer}", expectedPeer));
 		}
 		else {
-			logger.info("Node " + this.settings.nodeId() + " cannot reach seed " + address + " yet (" + reason
+			this.logger.info("Node " + this.settings.nodeId() + " cannot reach seed " + address + " yet (" + reason
 					+ "); retrying with back-off up to " + this.settings.reconnectMaxBackoff());
 		}
 	}
@@ -253,6 +280,25 @@ final class TcpDialler {
 
 		private Instant nextAttempt = Instant.MIN;
 
+	}
+
+	/**
+	 * What a dialler needs to know of its node and transport.
+	 *
+	 * @param nodeId the id of the local node
+	 * @param transport the transport whose links it counts and bounds, such as
+	 * {@code tcp}
+	 * @param scheme how the addresses it dials start, such as {@code tcp://}
+	 * @param targetLinks how many links the node dials itself
+	 * @param maxLinks how many links it holds at most before it closes one
+	 * @param reconnectMaxBackoff the longest pause between two attempts at an address
+	 * @param wrongAddressHint what the warning about a peer that cannot be dialled at its
+	 * advertised address adds, {@code {peer}} standing for the peer's id, such as
+	 * {@code "; if that address is wrong, set litemesh.tcp.advertised-address on node
+	 * {peer}"}; empty for none
+	 */
+	public record Policy(String nodeId, String transport, String scheme, int targetLinks, int maxLinks,
+			Duration reconnectMaxBackoff, String wrongAddressHint) {
 	}
 
 }

@@ -1,15 +1,15 @@
 /*
  * Copyright 2026 the LiteMesh authors.
  */
-package io.litemesh.transport.tcp;
+package io.litemesh.transport;
 
 import java.util.Collection;
 import java.util.List;
 
 /**
- * What the {@link TcpDialler} knows of the mesh: the peers it may dial and whether they
- * are reachable. The node's runtime answers it from membership and routes, so the
- * transport depends on neither.
+ * What the {@link LinkDialler} of a transport knows of the mesh: the peers it may dial
+ * and whether they are reachable. The node's runtime answers it from membership and
+ * routes, so the transport depends on neither.
  *
  * @author LiteMesh team
  */
