@@ -80,7 +80,9 @@ public final class Membership implements LinkRegistry.Listener {
 
 	private final Flooder flooder;
 
-	private final RouteUpdates routeUpdates;
+	private final Coalescer routeUpdates;
+
+	private final Coalescer ownFloods;
 
 	private final AtomicLong sequence = new AtomicLong();
 
@@ -117,7 +119,8 @@ public final class Membership implements LinkRegistry.Listener {
 		this.addresses = addresses;
 		this.listener = listener;
 		this.flooder = new Flooder(settings.nodeId(), this::links, this.mapper);
-		this.routeUpdates = new RouteUpdates(this::notifyListener, scheduler, RouteUpdates.HOLD);
+		this.routeUpdates = new Coalescer(this::notifyListener, scheduler, Coalescer.ROUTE_HOLD);
+		this.ownFloods = new Coalescer(this::floodOwn, scheduler, Coalescer.ADVERTISE_HOLD);
 	}
 
 	/**
@@ -129,17 +132,23 @@ public final class Membership implements LinkRegistry.Listener {
 	}
 
 	/**
-	 * Build a new advertisement of this node and flood it to every neighbour.
+	 * Build a new advertisement of this node, route by it at once, and flood it to every
+	 * neighbour: at once after a quiet spell, else with the other changes of the hold
+	 * time, so that a node whose links come up one after another floods a few
+	 * advertisements rather than one per link.
 	 */
 	public void advertise() {
-		advertise(null);
-	}
-
-	private void advertise(@Nullable String exceptPeer) {
 		NodeAdvertisement own = ownAdvertisement(this.leaving);
 		this.database.update(own);
 		this.routeUpdates.changed(true);
-		this.flooder.flood(List.of(own), exceptPeer);
+		this.ownFloods.changed(false);
+	}
+
+	private void floodOwn() {
+		LinkStateDatabase.Entry own = this.database.get(this.settings.nodeId());
+		if (own != null) {
+			this.flooder.flood(List.of(own.advertisement()), null);
+		}
 	}
 
 	private NodeAdvertisement ownAdvertisement(boolean leaving) {

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and at 300 nodes a rolling restart. A benchmark, not a test: run it after building the
  * module with
  * {@code java -Xmx8g -cp "litemesh-benchmarks/target/classes:$(cat litemesh-benchmarks/target/classpath.txt)" io.litemesh.benchmarks.scale.ScaleSimulation [sizes...]}
- * (add {@code -Dlitemesh.internal.route-hold-ms=0} to measure without coalescing).
+ * (add {@code -Dlitemesh.internal.hold-ms=0} to measure without coalescing).
  * <p>
  * Periodic refreshes are set to 10 minutes so they do not blur the figures of one change:
  * a refresh floods one advertisement, the same cost as a change measured here, and causes
@@ -74,7 +74,7 @@ public final class ScaleSimulation {
 		Map<String, Object> results = new LinkedHashMap<>();
 		results.put("date", LocalDate.now().toString());
 		results.put("maxLinks", MAX_LINKS);
-		results.put("routeHoldMs", Long.getLong("litemesh.internal.route-hold-ms", 50));
+		results.put("holdMs", System.getProperty("litemesh.internal.hold-ms", "50 (routes), 100 (own advertisements)"));
 		results.put("cores", Runtime.getRuntime().availableProcessors());
 		List<Map<String, Object>> runs = new ArrayList<>();
 		for (int size : sizes) {

@@ -14,16 +14,16 @@ import reactor.core.scheduler.Schedulers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class RouteUpdatesTests {
+class CoalescerTests {
 
 	/** Long against the loop below, so the burst surely falls within it. */
 	private static final Duration HOLD = Duration.ofSeconds(1);
 
-	private final Scheduler scheduler = Schedulers.newSingle("route-updates-test");
+	private final Scheduler scheduler = Schedulers.newSingle("coalescer-test");
 
 	private final AtomicInteger computations = new AtomicInteger();
 
-	private final RouteUpdates updates = new RouteUpdates(this.computations::incrementAndGet, this.scheduler, HOLD);
+	private final Coalescer updates = new Coalescer(this.computations::incrementAndGet, this.scheduler, HOLD);
 
 	@AfterEach
 	void stop() {
