@@ -49,6 +49,19 @@ class CoalescerTests {
 	}
 
 	@Test
+	void theHoldTimeDoublesWhileChangesKeepComing() {
+		this.updates.changed(false);
+		this.updates.changed(false);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.computations).hasValue(2));
+		this.updates.changed(false);
+		// the next run waits twice the first hold time, not once
+		await().during(Duration.ofMillis(1_200))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.computations).hasValue(2));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.computations).hasValue(3));
+	}
+
+	@Test
 	void aChangeOfTheNodesOwnLinksIsComputedAtOnceWhateverThePace() {
 		this.updates.changed(false);
 		this.updates.changed(false);

@@ -72,7 +72,8 @@
 			},
 			{ selector: 'edge', style: { width: 2, 'curve-style': 'bezier', 'line-color': '#56606b' } },
 			{ selector: 'edge[transport = "jdbc"]', style: { 'line-style': 'dashed', 'line-color': '#7b4fc9' } },
-			{ selector: 'edge[transport = "file"]', style: { 'line-style': 'dotted', 'line-color': '#b86e1f', width: 3 } }
+			{ selector: 'edge[transport = "file"]', style: { 'line-style': 'dotted', 'line-color': '#b86e1f', width: 3 } },
+			{ selector: 'edge[transport = "memory"]', style: { 'line-color': '#2a8c82' } }
 		]
 	});
 	cy.on('tap', 'node', (event) => select(event.target.id()));
