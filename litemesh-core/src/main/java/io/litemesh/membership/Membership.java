@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -133,15 +132,17 @@ public final class Membership implements LinkRegistry.Listener {
 
 	/**
 	 * Build a new advertisement of this node, route by it at once, and flood it to every
-	 * neighbour: at once after a quiet spell, else with the other changes of the hold
-	 * time, so that a node whose links come up one after another floods a few
-	 * advertisements rather than one per link.
+	 * neighbour: at once after a quiet spell or when it lost a link, else with the other
+	 * changes of the hold time, so that a node whose links come up one after another
+	 * floods a few advertisements rather than one per link.
 	 */
 	public void advertise() {
 		NodeAdvertisement own = ownAdvertisement(this.leaving);
+		LinkStateDatabase.Entry previous = this.database.get(this.settings.nodeId());
 		this.database.update(own);
 		this.routeUpdates.changed(true);
-		this.ownFloods.changed(false);
+		// bad news travels at once: the others stop routing over a link that is gone
+		this.ownFloods.changed(previous != null && own.loses(previous.advertisement()));
 	}
 
 	private void floodOwn() {
@@ -174,15 +175,22 @@ public final class Membership implements LinkRegistry.Listener {
 			return;
 		}
 		List<NodeAdvertisement> accepted = new ArrayList<>();
+		boolean badNews = false;
 		for (NodeAdvertisement advertisement : received) {
-			if (isAcceptable(advertisement) && mayBeFrom(advertisement, fromPeer) && hasRoomFor(advertisement)
-					&& this.database.update(advertisement)) {
-				accepted.add(advertisement);
+			if (isAcceptable(advertisement) && mayBeFrom(advertisement, fromPeer) && hasRoomFor(advertisement)) {
+				LinkStateDatabase.Entry held = this.database.get(advertisement.nodeId());
+				if (this.database.update(advertisement)) {
+					accepted.add(advertisement);
+					badNews |= held != null && advertisement.loses(held.advertisement());
+				}
 			}
 		}
 		if (!accepted.isEmpty()) {
 			this.received.addAndGet(accepted.size());
-			this.routeUpdates.changed(false);
+			// a lost link or a leaving node is routed around at once, or traffic would
+			// loop
+			// or go to the node that leaves until the hold time ends
+			this.routeUpdates.changed(badNews);
 			this.flooder.flood(accepted, fromPeer);
 		}
 	}
@@ -194,19 +202,11 @@ public final class Membership implements LinkRegistry.Listener {
 	 * @param fromPeer the neighbour
 	 */
 	public void receiveDigest(byte[] json, @Nullable String fromPeer) {
-		List<DigestEntry> digest = this.mapper.readValue(json, DIGEST);
+		Map<String, DigestEntry> held = DigestEntry.parse(this.mapper.readValue(json, DIGEST), MAX_NODES);
 		Link link = (fromPeer != null) ? links().get(fromPeer) : null;
-		if (digest == null || digest.size() > MAX_NODES || link == null) {
+		if (held == null || link == null) {
 			this.dropped.incrementAndGet();
 			return;
-		}
-		Map<String, DigestEntry> held = new HashMap<>(digest.size() * 2);
-		for (DigestEntry entry : digest) {
-			if (entry == null || !AdvertisementBounds.isName(entry.nodeId())) {
-				this.dropped.incrementAndGet();
-				return;
-			}
-			held.put(entry.nodeId(), entry);
 		}
 		this.flooder.answerDigest(link, held, this.database.advertisements());
 	}

@@ -85,6 +85,20 @@ public record NodeAdvertisement(String nodeId, String cluster, long incarnation,
 	}
 
 	/**
+	 * Return whether this advertisement takes away something the one before it said, news
+	 * that routes must follow at once: a link that is gone, a leave, or a restart (whose
+	 * links are new).
+	 * @param previous the advertisement held so far of the same node
+	 * @return {@code true} when a link or the node is lost
+	 */
+	public boolean loses(NodeAdvertisement previous) {
+		if (this.incarnation != previous.incarnation || (this.leaving && !previous.leaving)) {
+			return true;
+		}
+		return !this.links.containsAll(previous.links);
+	}
+
+	/**
 	 * Return whether the node advertises a link to the given node.
 	 * @param nodeId the other node
 	 * @return {@code true} when a link to it is listed

@@ -65,7 +65,7 @@ public final class ProviderSelector {
 		}
 		List<String> providers = new ArrayList<>();
 		List<ServiceInfo> offered = new ArrayList<>();
-		for (NodeAdvertisement advertisement : this.routeTable.advertisements()) {
+		for (NodeAdvertisement advertisement : this.routeTable.offering(target.service())) {
 			ServiceInfo service = find(advertisement, target.service());
 			if (service == null || advertisement.leaving() || !routes.isReachable(advertisement.nodeId())
 					|| !target.matches(service.tags())) {

@@ -3,6 +3,7 @@
  */
 package io.litemesh.routing;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 
 import io.litemesh.membership.MembershipListener;
 import io.litemesh.membership.NodeAdvertisement;
+import io.litemesh.view.ServiceInfo;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +40,12 @@ public final class RouteTable implements MembershipListener {
 	private volatile long computations;
 
 	/**
+	 * The advertisements of the nodes offering each service, so an anycast call reads the
+	 * few providers of its service, not the advertisement of every node.
+	 */
+	private volatile Map<String, List<NodeAdvertisement>> offering = Map.of();
+
+	/**
 	 * Create the empty route table of a node.
 	 * @param localId the id of the local node
 	 */
@@ -55,7 +63,15 @@ public final class RouteTable implements MembershipListener {
 		Routes previous = this.routes;
 		Routes computed = Routes.compute(this.localId, byId.values());
 		this.computations++;
+		Map<String, List<NodeAdvertisement>> byService = new HashMap<>();
+		for (NodeAdvertisement advertisement : byId.values()) {
+			for (ServiceInfo service : advertisement.services()) {
+				byService.computeIfAbsent(service.name(), (name) -> new ArrayList<>()).add(advertisement);
+			}
+		}
 		this.advertisements = Map.copyOf(byId);
+		byService.replaceAll((name, providers) -> List.copyOf(providers));
+		this.offering = Map.copyOf(byService);
 		this.routes = computed;
 		logReachability(previous, computed, byId);
 	}
@@ -121,6 +137,16 @@ public final class RouteTable implements MembershipListener {
 	 */
 	public @Nullable NodeAdvertisement advertisement(String nodeId) {
 		return this.advertisements.get(nodeId);
+	}
+
+	/**
+	 * Return the newest advertisements of the nodes that offer a service, as of the
+	 * current routes, reachable or not; no copy is made.
+	 * @param service the service name
+	 * @return the advertisements, empty when no known node offers it
+	 */
+	public List<NodeAdvertisement> offering(String service) {
+		return this.offering.getOrDefault(service, List.of());
 	}
 
 	/**
