@@ -30,11 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends advertisements to neighbours: one copy per neighbour over its cheapest link, as
- * fire-and-forget control messages, and the leave message with bounded confirmation. A
- * new neighbour gets a digest of the database rather than the database; what it answers
- * it lacks is sent in batches, and for a while the digest also keeps this node from
- * flooding a neighbour what it said it holds, so a node that links to several neighbours
- * at once does not hand each of them the database it just got from the first.
+ * fire-and-forget control messages in batches, and the leave message with bounded
+ * confirmation. For a while after a neighbour's digest (see {@link DatabaseSync}) it
+ * floods that neighbour nothing the digest said it holds.
  *
  * @author LiteMesh team
  */
@@ -49,7 +47,7 @@ final class Flooder {
 	static final int BATCH = 200;
 
 	/** How long a neighbour's digest says what it holds: the time a join settles in. */
-	private static final Duration DIGEST_LIFETIME = Duration.ofSeconds(10);
+	static final Duration DIGEST_LIFETIME = Duration.ofSeconds(10);
 
 	private final String localId;
 
@@ -142,24 +140,16 @@ final class Flooder {
 	}
 
 	/**
-	 * Send a new neighbour what its digest says it lacks, and remember, for a while, what
-	 * it holds.
-	 * @param link the link to the neighbour
+	 * Remember, for a while, what a neighbour's digest said it holds, and flood it none
+	 * of that.
+	 * @param peer the neighbour
 	 * @param held its digest, by node
-	 * @param database this node's advertisements
+	 * @return what it holds
 	 */
-	void answerDigest(Link link, Map<String, DigestEntry> held, List<NodeAdvertisement> database) {
+	HeldByPeer heldBy(String peer, Map<String, DigestEntry> held) {
 		HeldByPeer byPeer = new HeldByPeer(held, System.nanoTime() + DIGEST_LIFETIME.toNanos());
-		this.digests.put(link.peerId(), byPeer);
-		List<NodeAdvertisement> lacking = new ArrayList<>();
-		for (NodeAdvertisement advertisement : database) {
-			if (byPeer.lacks(advertisement)) {
-				lacking.add(advertisement);
-			}
-		}
-		if (!lacking.isEmpty()) {
-			send(link, lacking);
-		}
+		this.digests.put(peer, byPeer);
+		return byPeer;
 	}
 
 	/**
@@ -235,7 +225,7 @@ final class Flooder {
 		return this.bytes.get();
 	}
 
-	private record HeldByPeer(Map<String, DigestEntry> byNode, long expiresAtNanos) {
+	record HeldByPeer(Map<String, DigestEntry> byNode, long expiresAtNanos) {
 
 		boolean isStale() {
 			return System.nanoTime() - this.expiresAtNanos > 0;

@@ -79,6 +79,8 @@ public final class Membership implements LinkRegistry.Listener {
 
 	private final Flooder flooder;
 
+	private final DatabaseSync sync;
+
 	private final Coalescer routeUpdates;
 
 	private final Coalescer ownFloods;
@@ -86,8 +88,6 @@ public final class Membership implements LinkRegistry.Listener {
 	private final AtomicLong sequence = new AtomicLong();
 
 	private final AtomicLong dropped = new AtomicLong();
-
-	private final AtomicLong received = new AtomicLong();
 
 	private @Nullable LinkRegistry links;
 
@@ -118,6 +118,7 @@ public final class Membership implements LinkRegistry.Listener {
 		this.addresses = addresses;
 		this.listener = listener;
 		this.flooder = new Flooder(settings.nodeId(), this::links, this.mapper);
+		this.sync = new DatabaseSync(this.database, this.flooder);
 		this.routeUpdates = new Coalescer(this::notifyListener, scheduler, Coalescer.ROUTE_HOLD);
 		this.ownFloods = new Coalescer(this::floodOwn, scheduler, Coalescer.ADVERTISE_HOLD);
 	}
@@ -186,7 +187,6 @@ public final class Membership implements LinkRegistry.Listener {
 			}
 		}
 		if (!accepted.isEmpty()) {
-			this.received.addAndGet(accepted.size());
 			// a lost link or a leaving node is routed around at once, or traffic would
 			// loop
 			// or go to the node that leaves until the hold time ends
@@ -203,12 +203,11 @@ public final class Membership implements LinkRegistry.Listener {
 	 */
 	public void receiveDigest(byte[] json, @Nullable String fromPeer) {
 		Map<String, DigestEntry> held = DigestEntry.parse(this.mapper.readValue(json, DIGEST), MAX_NODES);
-		Link link = (fromPeer != null) ? links().get(fromPeer) : null;
-		if (held == null || link == null) {
+		if (held == null || fromPeer == null) {
 			this.dropped.incrementAndGet();
 			return;
 		}
-		this.flooder.answerDigest(link, held, this.database.advertisements());
+		this.sync.digest(held, fromPeer, links());
 	}
 
 	private boolean isAcceptable(@Nullable NodeAdvertisement advertisement) {
@@ -301,18 +300,15 @@ public final class Membership implements LinkRegistry.Listener {
 	@Override
 	public void linkUp(Link link) {
 		logger.debug("Link up: " + link);
-		// the new neighbour gets this node's new advertisement like every neighbour, and
-		// a digest of the database: it answers with what this node lacks and gets, in
-		// answer to its own digest, only what it lacks
 		advertise();
-		this.flooder.sendDigest(link, this.database.advertisements());
+		this.sync.linkUp(link);
 	}
 
 	@Override
 	public void linkDown(Link link) {
 		logger.debug("Link down: " + link);
 		if (links().get(link.peerId()) == null) {
-			this.flooder.forget(link.peerId());
+			this.sync.forget(link.peerId());
 		}
 		if (!this.leaving) {
 			advertise();
@@ -325,6 +321,14 @@ public final class Membership implements LinkRegistry.Listener {
 			throw new IllegalStateException("Membership used before its links were set");
 		}
 		return registry;
+	}
+
+	/**
+	 * Compute the routes now if a change waits for the end of a hold time, so that a view
+	 * of the mesh shows the routes of the database it shows.
+	 */
+	public synchronized void settle() {
+		notifyListener();
 	}
 
 	private synchronized void notifyListener() {
@@ -359,14 +363,6 @@ public final class Membership implements LinkRegistry.Listener {
 	 */
 	public long sentBytes() {
 		return this.flooder.bytes();
-	}
-
-	/**
-	 * Return how many advertisements neighbours sent that were new to this node.
-	 * @return the count
-	 */
-	public long acceptedAdvertisements() {
-		return this.received.get();
 	}
 
 	/**

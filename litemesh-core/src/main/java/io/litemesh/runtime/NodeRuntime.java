@@ -287,6 +287,7 @@ public final class NodeRuntime {
 	 * @return the snapshot
 	 */
 	public MeshSnapshot snapshot() {
+		this.membership.settle();
 		return this.views.snapshot();
 	}
 
