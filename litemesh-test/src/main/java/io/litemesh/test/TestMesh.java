@@ -183,23 +183,8 @@ public final class TestMesh implements AutoCloseable {
 	}
 
 	private synchronized MeshNode launch(String nodeId, Spec spec) {
-		MeshNode.Builder builder = MeshNode.builder()
-			.nodeId(nodeId)
-			.cluster(this.cluster)
-			.requestTimeout(Duration.ofSeconds(5))
-			.linkFilter(this::mayLink);
-		MemoryNetwork network = this.network;
-		if (network != null) {
-			// a cut healed is dialled again within a second, not after TCP's back-off
-			builder.memoryNetwork(network).tcpEnabled(false).reconnectMaxBackoff(Duration.ofSeconds(1));
-		}
-		else {
-			builder.tcpPort(0);
-			this.nodes.stream()
-				.filter((node) -> node.isRunning() && !node.addresses().isEmpty())
-				.findFirst()
-				.ifPresent((first) -> builder.seeds(List.of(first.addresses().get(0))));
-		}
+		MeshNode.Builder builder = MeshNode.builder().nodeId(nodeId);
+		joining().accept(builder);
 		spec.customizer().accept(builder);
 		MeshNode node = builder.build();
 		for (Object service : spec.services()) {
@@ -207,6 +192,33 @@ public final class TestMesh implements AutoCloseable {
 		}
 		this.nodes.add(node);
 		return node.start();
+	}
+
+	/**
+	 * Return what makes a node built elsewhere join this mesh: its cluster, its network
+	 * (in memory, with TCP off) or a seed (over TCP, on an ephemeral loopback port), the
+	 * mesh's cuts and a 5 s request timeout. A Spring Boot application under test joins
+	 * with a {@code MeshNodeBuilderCustomizer} bean made of it,
+	 * {@code mesh.joining()::accept}, and is then a node of the mesh like any other,
+	 * though {@link #awaitConverged()} waits only for the nodes this mesh started.
+	 * @return the settings, to apply to a {@link MeshNode.Builder}
+	 */
+	public Consumer<MeshNode.Builder> joining() {
+		return (builder) -> {
+			builder.cluster(this.cluster).requestTimeout(Duration.ofSeconds(5)).linkFilter(this::mayLink);
+			MemoryNetwork network = this.network;
+			if (network != null) {
+				// a cut healed is dialled again within a second, not after TCP's back-off
+				builder.memoryNetwork(network).tcpEnabled(false).reconnectMaxBackoff(Duration.ofSeconds(1));
+			}
+			else {
+				builder.tcpPort(0);
+				running().stream()
+					.filter((node) -> !node.addresses().isEmpty())
+					.findFirst()
+					.ifPresent((first) -> builder.seeds(List.of(first.addresses().get(0))));
+			}
+		};
 	}
 
 	/**

@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * and at 300 nodes a rolling restart. A benchmark, not a test: run it after building the
  * module with
  * {@code java -Xmx8g -cp "litemesh-benchmarks/target/classes:$(cat litemesh-benchmarks/target/classpath.txt)" io.litemesh.benchmarks.scale.ScaleSimulation [sizes...]}
- * (add {@code -Dlitemesh.internal.hold-ms=0} to measure without coalescing).
+ * (add {@code -Dlitemesh.internal.hold-ms=0} to measure without coalescing, and
+ * {@code -Dbench.wave=100} to start the nodes a hundred at a time, each wave joining a
+ * converged mesh, rather than all at once).
  * <p>
  * Periodic refreshes are set to 10 minutes so they do not blur the figures of one change:
  * a refresh floods one advertisement, the same cost as a change measured here, and causes
@@ -53,8 +55,11 @@ public final class ScaleSimulation {
 	/** What stopped nodes counted, so the totals keep it. */
 	private final Totals gone = new Totals();
 
-	private ScaleSimulation(int size) {
+	private final int wave;
+
+	private ScaleSimulation(int size, int wave) {
 		this.size = size;
+		this.wave = wave;
 		this.network = new MemoryNetwork("sim-" + size, 2);
 	}
 
@@ -76,22 +81,25 @@ public final class ScaleSimulation {
 		results.put("maxLinks", MAX_LINKS);
 		results.put("holdMs", System.getProperty("litemesh.internal.hold-ms", "50 (routes), 100 (own advertisements)"));
 		results.put("cores", Runtime.getRuntime().availableProcessors());
+		int wave = Integer.getInteger("bench.wave", Integer.MAX_VALUE);
+		results.put("coldStartWave", (wave == Integer.MAX_VALUE) ? "all at once" : wave + " nodes at a time");
 		List<Map<String, Object>> runs = new ArrayList<>();
+		results.put("runs", runs);
+		JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		Path out = Path.of(System.getProperty("bench.output", "scale-" + LocalDate.now() + ".json"));
 		for (int size : sizes) {
-			ScaleSimulation simulation = new ScaleSimulation(size);
+			ScaleSimulation simulation = new ScaleSimulation(size, wave);
 			try {
 				runs.add(simulation.run(size == 300));
 			}
 			finally {
 				simulation.close();
 			}
+			// written after every size, so a larger one that fails keeps the others
+			Files.writeString(out, mapper.writeValueAsString(results));
+			System.out.println("Figures written to " + out.toAbsolutePath());
 			System.gc();
 		}
-		results.put("runs", runs);
-		JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-		Path out = Path.of(System.getProperty("bench.output", "scale-" + LocalDate.now() + ".json"));
-		Files.writeString(out, mapper.writeValueAsString(results));
-		System.out.println("Figures written to " + out.toAbsolutePath());
 	}
 
 	private Map<String, Object> run(boolean rollingRestart) {
@@ -102,6 +110,9 @@ public final class ScaleSimulation {
 		long started = System.nanoTime();
 		for (int i = 0; i < this.size; i++) {
 			start(id(i));
+			if ((i + 1) % this.wave == 0 && i + 1 < this.size) {
+				awaitConverged(i + 1);
+			}
 		}
 		long launched = System.nanoTime();
 		awaitConverged(this.size);
