@@ -5,6 +5,7 @@ package io.litemesh.transport.memory;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.litemesh.transport.RSocketLink;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -21,9 +22,9 @@ final class MemoryConnection {
 
 	private final String dialled;
 
-	private final MemoryLink diallerEnd;
+	private final RSocketLink diallerEnd;
 
-	private final MemoryLink dialledEnd;
+	private final RSocketLink dialledEnd;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -35,10 +36,10 @@ final class MemoryConnection {
 		Lane forth = network.lane(this.dialler + "->" + this.dialled);
 		Lane back = network.lane(this.dialled + "->" + this.dialler);
 		// each end's requests go to the responder the other node keeps for this link
-		this.diallerEnd = new MemoryLink(this, this.dialled, to.incarnation(), true,
-				new MemoryRequester(this, forth, to.responderFor(this.dialler)));
-		this.dialledEnd = new MemoryLink(this, this.dialler, from.incarnation(), false,
-				new MemoryRequester(this, back, from.responderFor(this.dialled)));
+		this.diallerEnd = new RSocketLink(this.dialled, to.incarnation(), MemoryTransport.NAME,
+				new MemoryRequester(this, forth, to.responderFor(this.dialler)), true);
+		this.dialledEnd = new RSocketLink(this.dialler, from.incarnation(), MemoryTransport.NAME,
+				new MemoryRequester(this, back, from.responderFor(this.dialled)), false);
 	}
 
 	String dialler() {
@@ -49,11 +50,11 @@ final class MemoryConnection {
 		return this.dialled;
 	}
 
-	MemoryLink diallerEnd() {
+	RSocketLink diallerEnd() {
 		return this.diallerEnd;
 	}
 
-	MemoryLink dialledEnd() {
+	RSocketLink dialledEnd() {
 		return this.dialledEnd;
 	}
 

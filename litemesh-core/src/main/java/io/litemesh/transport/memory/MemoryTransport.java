@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import io.litemesh.transport.RSocketLink;
 import io.litemesh.transport.InboundHandler;
 import io.litemesh.transport.LinkDialler;
 import io.litemesh.transport.LinkRegistry;
@@ -179,7 +180,7 @@ public final class MemoryTransport implements Transport {
 	 * Register this node's end of a new link.
 	 * @return {@code false} when the node stopped or refuses the peer
 	 */
-	boolean accept(MemoryLink link) {
+	boolean accept(RSocketLink link) {
 		if (!this.running || !this.allowedPeers.test(link.peerId())) {
 			logger.debug("Node " + this.nodeId + " refuses a memory link to " + link.peerId());
 			return false;

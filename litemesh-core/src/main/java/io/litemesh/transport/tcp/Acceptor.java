@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import io.litemesh.transport.RSocketLink;
 import io.litemesh.codec.MimeTypes;
 import io.litemesh.security.Refusal;
 import io.litemesh.security.SecurityEvents;
@@ -46,7 +47,7 @@ final class Acceptor {
 
 	private final int maxConnections;
 
-	private final Consumer<TcpLink> register;
+	private final Consumer<RSocketLink> register;
 
 	private final AtomicInteger connections = new AtomicInteger();
 
@@ -63,7 +64,7 @@ final class Acceptor {
 	 * @param register registers the link of a node that proved membership
 	 */
 	Acceptor(String nodeId, Handshake handshake, ClientAuthenticator clients, InboundHandler inbound,
-			SecurityEvents events, int maxConnections, Consumer<TcpLink> register) {
+			SecurityEvents events, int maxConnections, Consumer<RSocketLink> register) {
 		this.nodeId = nodeId;
 		this.handshake = handshake;
 		this.clients = clients;
@@ -108,7 +109,8 @@ final class Acceptor {
 		});
 		RSocket responder = this.handshake.accepting(gate, remote, () -> {
 			if (!remote.nodeId().equals(this.nodeId)) {
-				this.register.accept(new TcpLink(remote.nodeId(), remote.incarnation(), sendingSocket, false));
+				this.register.accept(new RSocketLink(remote.nodeId(), remote.incarnation(), TcpTransport.NAME,
+						sendingSocket, false));
 			}
 		});
 		// a connection that never proves itself is closed, not kept waiting

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
+import io.litemesh.transport.RSocketLink;
 import io.litemesh.codec.MimeTypes;
 import io.litemesh.security.SecurityEvents;
 import io.litemesh.security.SharedSecret;
@@ -47,9 +48,9 @@ import reactor.netty.tcp.TcpServer;
 /**
  * The RSocket TCP transport of one node: its server, the connections it dials, and the
  * {@link LinkDialler} that keeps the node joined. Every connection is one duplex
- * {@link TcpLink}, registered once both sides passed the {@link Handshake}. A node owns
- * its Netty event loops, so that closing one node never disturbs another in the same JVM
- * (Reactor Netty's global resources would).
+ * {@link RSocketLink}, registered once both sides passed the {@link Handshake}. A node
+ * owns its Netty event loops, so that closing one node never disturbs another in the same
+ * JVM (Reactor Netty's global resources would).
  * <p>
  * One class on purpose: the server, the dialled connections and the dialler share one set
  * of event loops and one RSocket configuration (fragmentation, frame limits, keepalive),
@@ -326,7 +327,7 @@ public final class TcpTransport implements Transport {
 					// both sides proved membership: only now does this side serve
 					peer.set(remote.nodeId());
 					gate.open();
-					register(new TcpLink(remote.nodeId(), remote.incarnation(), rsocket, true));
+					register(new RSocketLink(remote.nodeId(), remote.incarnation(), NAME, rsocket, true));
 					return remote;
 				})
 				.doOnError((ex) -> {
@@ -337,7 +338,7 @@ public final class TcpTransport implements Transport {
 				}));
 	}
 
-	private void register(TcpLink link) {
+	private void register(RSocketLink link) {
 		if (!this.allowedPeers.test(link.peerId())) {
 			logger.debug("Link to " + link.peerId() + " is not allowed; closing it");
 			link.dispose();
