@@ -36,7 +36,7 @@ final class Coalescer {
 	/**
 	 * How long changes are gathered after a route computation at first: short against the
 	 * time a flood takes to cross a mesh, long against the time one computation takes at
-	 * a thousand nodes (about a millisecond).
+	 * a thousand nodes (a few milliseconds).
 	 */
 	static final Duration ROUTE_HOLD = Duration.ofMillis(Long.getLong(HOLD_PROPERTY, 50));
 

@@ -44,7 +44,8 @@ public final class ScaleSimulation {
 
 	private static final int MAX_LINKS = 8;
 
-	private static final Duration CONVERGE = Duration.ofMinutes(5);
+	/** How long each step may take to converge: {@code -Dbench.converge-minutes}. */
+	private static final Duration CONVERGE = Duration.ofMinutes(Long.getLong("bench.converge-minutes", 5));
 
 	private final int size;
 
