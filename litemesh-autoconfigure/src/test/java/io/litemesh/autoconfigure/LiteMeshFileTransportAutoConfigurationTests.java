@@ -8,8 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.litemesh.MeshNode;
-import io.litemesh.view.NodeStatus;
-import io.litemesh.view.NodeView;
+import io.litemesh.test.TestMesh;
 import io.litemesh.view.TransportHealth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +69,8 @@ class LiteMeshFileTransportAutoConfigurationTests {
 		shared.withPropertyValues("litemesh.node-id=one").run((one) -> {
 			shared.withPropertyValues("litemesh.node-id=two").run((two) -> {
 				MeshNode node = one.getBean(MeshNode.class);
-				await().atMost(Duration.ofSeconds(15)).until(() -> upNodes(node).equals(List.of("one", "two")));
+				await().atMost(Duration.ofSeconds(15))
+					.until(() -> TestMesh.upNodes(node).equals(List.of("one", "two")));
 				assertThat(node.snapshot().links()).singleElement()
 					.satisfies((link) -> assertThat(link.transport()).isEqualTo("file"));
 			});
@@ -112,16 +112,6 @@ class LiteMeshFileTransportAutoConfigurationTests {
 	private static List<TransportHealth> transports(MeshNode node) {
 		List<TransportHealth> transports = node.health().transports();
 		return (transports != null) ? transports : List.of();
-	}
-
-	private static List<String> upNodes(MeshNode node) {
-		return node.snapshot()
-			.nodes()
-			.stream()
-			.filter((view) -> view.status() == NodeStatus.UP)
-			.map(NodeView::id)
-			.sorted()
-			.toList();
 	}
 
 }
