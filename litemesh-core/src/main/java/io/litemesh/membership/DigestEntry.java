@@ -50,8 +50,8 @@ record DigestEntry(String nodeId, long incarnation, long sequence) {
 	 * @return {@code true} when it is newer than what the entry says is held
 	 */
 	boolean isOlderThan(NodeAdvertisement advertisement) {
-		return (this.incarnation != advertisement.incarnation()) ? advertisement.incarnation() > this.incarnation
-				: advertisement.sequence() > this.sequence;
+		return NodeAdvertisement.isNewer(advertisement.incarnation(), advertisement.sequence(), this.incarnation,
+				this.sequence);
 	}
 
 }

@@ -67,8 +67,19 @@ public record NodeAdvertisement(String nodeId, String cluster, long incarnation,
 	 * @return {@code true} when this one is newer
 	 */
 	public boolean isNewerThan(NodeAdvertisement other) {
-		return (this.incarnation != other.incarnation) ? this.incarnation > other.incarnation
-				: this.sequence > other.sequence;
+		return isNewer(this.incarnation, this.sequence, other.incarnation, other.sequence);
+	}
+
+	/**
+	 * Return whether one version of a node's advertisement supersedes another.
+	 * @param incarnation the incarnation of the one
+	 * @param sequence its sequence
+	 * @param otherIncarnation the incarnation of the other
+	 * @param otherSequence its sequence
+	 * @return {@code true} for a higher incarnation, or the same and a higher sequence
+	 */
+	static boolean isNewer(long incarnation, long sequence, long otherIncarnation, long otherSequence) {
+		return (incarnation != otherIncarnation) ? incarnation > otherIncarnation : sequence > otherSequence;
 	}
 
 	/**

@@ -289,7 +289,6 @@ public final class LinkDialler {
 	 * @param transport the transport whose links it counts and bounds, such as
 	 * {@code tcp}
 	 * @param scheme how the addresses it dials start, such as {@code tcp://}
-	 * @param targetLinks how many links the node dials itself
 	 * @param maxLinks how many links it holds at most before it closes one
 	 * @param reconnectMaxBackoff the longest pause between two attempts at an address
 	 * @param wrongAddressHint what the warning about a peer that cannot be dialled at its
@@ -297,8 +296,18 @@ public final class LinkDialler {
 	 * {@code "; if that address is wrong, set litemesh.tcp.advertised-address on node
 	 * {peer}"}; empty for none
 	 */
-	public record Policy(String nodeId, String transport, String scheme, int targetLinks, int maxLinks,
-			Duration reconnectMaxBackoff, String wrongAddressHint) {
+	public record Policy(String nodeId, String transport, String scheme, int maxLinks, Duration reconnectMaxBackoff,
+			String wrongAddressHint) {
+
+		/**
+		 * Return how many links the node dials itself: half its bound, the rest is left
+		 * for the peers that dial it.
+		 * @return the target, at least one
+		 */
+		public int targetLinks() {
+			return Math.max(1, this.maxLinks / 2);
+		}
+
 	}
 
 }

@@ -106,8 +106,7 @@ public final class MemoryTransport implements Transport {
 	 * @return the policy
 	 */
 	public static LinkDialler.Policy policy(String nodeId, int maxLinks, Duration reconnectMaxBackoff) {
-		return new LinkDialler.Policy(nodeId, NAME, MemoryNetwork.SCHEME, Math.max(1, maxLinks / 2), maxLinks,
-				reconnectMaxBackoff, "");
+		return new LinkDialler.Policy(nodeId, NAME, MemoryNetwork.SCHEME, maxLinks, reconnectMaxBackoff, "");
 	}
 
 	@Override

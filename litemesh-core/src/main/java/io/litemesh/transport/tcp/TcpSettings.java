@@ -6,6 +6,7 @@ package io.litemesh.transport.tcp;
 import java.time.Duration;
 import java.util.List;
 
+import io.litemesh.transport.LinkDialler;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,22 +48,12 @@ public record TcpSettings(String nodeId, String cluster, int port, @Nullable Str
 	}
 
 	/**
-	 * Return how many links the node dials itself; the rest of {@link #maxLinks()} is
-	 * left for the links others dial to it.
-	 * @return half the bound, at least 1
-	 */
-	public int targetLinks() {
-		return Math.max(1, this.maxLinks / 2);
-	}
-
-	/**
 	 * Return how the node links over TCP: the dialling policy with this transport's
 	 * addresses and bound.
-	 * @return the policy of the node's {@link io.litemesh.transport.LinkDialler}
+	 * @return the policy of the node's {@link LinkDialler}
 	 */
-	public io.litemesh.transport.LinkDialler.Policy dialPolicy() {
-		return new io.litemesh.transport.LinkDialler.Policy(this.nodeId, TcpTransport.NAME, "tcp://", targetLinks(),
-				this.maxLinks, this.reconnectMaxBackoff,
+	public LinkDialler.Policy dialPolicy() {
+		return new LinkDialler.Policy(this.nodeId, TcpTransport.NAME, "tcp://", this.maxLinks, this.reconnectMaxBackoff,
 				"; if that address is wrong, set litemesh.tcp.advertised-address on node {peer}");
 	}
 
