@@ -6,13 +6,14 @@ package io.litemesh;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 
 import static io.litemesh.SettingChecks.optionalText;
 import static io.litemesh.SettingChecks.requirePositive;
+import static io.litemesh.SettingChecks.requirePresent;
 import static io.litemesh.SettingChecks.requireRange;
+import static io.litemesh.SettingChecks.requireSecret;
 import static io.litemesh.SettingChecks.requireText;
 
 /**
@@ -40,6 +41,7 @@ import static io.litemesh.SettingChecks.requireText;
  * @param reconnectMaxBackoff longest pause between two attempts to dial a seed
  * @param maxLinks most TCP links a node keeps; it dials about half of them itself and
  * closes links beyond the bound, so connections grow as O(n), not O(n^2)
+ * @param ioThreads how many event-loop threads carry the node's TCP connections
  * @param tcpEnabled whether the node uses TCP at all
  * @param multicast UDP multicast beacons to find peers on a LAN without seeds
  * @author LiteMesh team
@@ -47,7 +49,7 @@ import static io.litemesh.SettingChecks.requireText;
 public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable String bindAddress,
 		@Nullable String advertisedAddress, List<String> seeds, Duration requestTimeout, int maxFrameSize, int maxHops,
 		@Nullable String secret, Duration advertiseInterval, Duration advertisementTtl, Duration keepAliveInterval,
-		Duration keepAliveTimeout, Duration reconnectMaxBackoff, int maxLinks, boolean tcpEnabled,
+		Duration keepAliveTimeout, Duration reconnectMaxBackoff, int maxLinks, int ioThreads, boolean tcpEnabled,
 		MulticastDiscovery multicast) {
 
 	/** Default cluster name. */
@@ -64,6 +66,9 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 
 	/** Default bound on the TCP links of a node. */
 	public static final int DEFAULT_MAX_LINKS = 8;
+
+	/** Default number of event-loop threads of a node's TCP connections. */
+	public static final int DEFAULT_IO_THREADS = 1;
 
 	/** Default hop limit. */
 	public static final int DEFAULT_MAX_HOPS = 8;
@@ -88,20 +93,15 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 		requirePositive(requestTimeout, "requestTimeout", "request-timeout");
 		requireRange(maxFrameSize, "maxFrameSize", "max-frame-size", 1024, Integer.MAX_VALUE);
 		requireRange(maxHops, "maxHops", "max-hops", 1, 255);
-		if (secret != null && secret.length() < 8) {
-			// never echo a secret, not even a bad one
-			throw new InvalidMeshSettingException("secret", "security.secret", "(hidden)",
-					"must have at least 8 characters");
-		}
+		requireSecret(secret);
 		requirePositive(advertiseInterval, "advertiseInterval", "advertise-interval");
 		requirePositive(advertisementTtl, "advertisementTtl", "advertisement-ttl");
 		requirePositive(keepAliveInterval, "keepAliveInterval", "tcp.keep-alive-interval");
 		requirePositive(keepAliveTimeout, "keepAliveTimeout", "tcp.keep-alive-timeout");
 		requirePositive(reconnectMaxBackoff, "reconnectMaxBackoff", "tcp.reconnect-max-backoff");
 		requireRange(maxLinks, "maxLinks", "tcp.max-links", 2, 1024);
-		if (multicast == null) {
-			throw new InvalidMeshSettingException("multicast", "discovery.multicast", null, "must not be null");
-		}
+		requireRange(ioThreads, "ioThreads", "tcp.io-threads", 1, 256);
+		requirePresent(multicast, "multicast", "discovery.multicast");
 	}
 
 	@Override
@@ -112,8 +112,8 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 				+ ", maxHops=" + this.maxHops + ", secret=" + ((this.secret != null) ? "(hidden)" : "none")
 				+ ", advertiseInterval=" + this.advertiseInterval + ", advertisementTtl=" + this.advertisementTtl
 				+ ", keepAliveInterval=" + this.keepAliveInterval + ", keepAliveTimeout=" + this.keepAliveTimeout
-				+ ", reconnectMaxBackoff=" + this.reconnectMaxBackoff + ", maxLinks=" + this.maxLinks + ", tcpEnabled="
-				+ this.tcpEnabled + ", multicast=" + this.multicast + "]";
+				+ ", reconnectMaxBackoff=" + this.reconnectMaxBackoff + ", maxLinks=" + this.maxLinks + ", ioThreads="
+				+ this.ioThreads + ", tcpEnabled=" + this.tcpEnabled + ", multicast=" + this.multicast + "]";
 	}
 
 	/**
@@ -173,6 +173,8 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 
 		private int maxLinks = DEFAULT_MAX_LINKS;
 
+		private int ioThreads = DEFAULT_IO_THREADS;
+
 		private boolean tcpEnabled = true;
 
 		private MulticastDiscovery multicast = MulticastDiscovery.DISABLED;
@@ -194,12 +196,7 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 		 * @return six lowercase letters and digits
 		 */
 		public static String randomSuffix() {
-			String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-			StringBuilder suffix = new StringBuilder(6);
-			for (int i = 0; i < 6; i++) {
-				suffix.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-			}
-			return suffix.toString();
+			return SettingChecks.randomSuffix(6);
 		}
 
 		/**
@@ -243,9 +240,8 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 		}
 
 		/**
-		 * Set the address other nodes dial.
-		 * @param advertisedAddress {@code host} or {@code host:port}, {@code null} to
-		 * detect
+		 * Set the address other nodes dial: {@code host} or {@code host:port}.
+		 * @param advertisedAddress the address, {@code null} to detect it
 		 * @return this builder
 		 */
 		public B advertisedAddress(@Nullable String advertisedAddress) {
@@ -346,9 +342,8 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 		}
 
 		/**
-		 * Set whether the node uses TCP at all. Without it the node neither listens nor
-		 * dials: it is reached through its durable transports (a database, a directory)
-		 * only.
+		 * Set whether the node uses TCP at all; without it the node is reached through
+		 * its durable transports (a database, a directory) only.
 		 * @param tcpEnabled {@code false} to turn TCP off
 		 * @return this builder
 		 */
@@ -368,9 +363,19 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 		}
 
 		/**
+		 * Set how many event-loop threads carry the node's TCP connections: more than one
+		 * spreads busy links over cores, at a thread hand-off per relayed message.
+		 * @param ioThreads the number of threads
+		 * @return this builder
+		 */
+		public B ioThreads(int ioThreads) {
+			this.ioThreads = ioThreads;
+			return self();
+		}
+
+		/**
 		 * Set how the node announces itself and hears of peers on a LAN by UDP multicast.
-		 * @param multicast the beacons' settings, {@link MulticastDiscovery#DISABLED} for
-		 * none
+		 * @param multicast the beacons, {@link MulticastDiscovery#DISABLED} for none
 		 * @return this builder
 		 */
 		public B multicast(MulticastDiscovery multicast) {
@@ -387,7 +392,7 @@ public record MeshSettings(String nodeId, String cluster, int tcpPort, @Nullable
 			return new MeshSettings(this.nodeId, this.cluster, this.tcpPort, this.bindAddress, this.advertisedAddress,
 					this.seeds, this.requestTimeout, this.maxFrameSize, this.maxHops, this.secret,
 					this.advertiseInterval, this.advertisementTtl, this.keepAliveInterval, this.keepAliveTimeout,
-					this.reconnectMaxBackoff, this.maxLinks, this.tcpEnabled, this.multicast);
+					this.reconnectMaxBackoff, this.maxLinks, this.ioThreads, this.tcpEnabled, this.multicast);
 		}
 
 	}

@@ -128,7 +128,8 @@ public final class Target {
 	 * @return {@code true} when every tag of this target is among them
 	 */
 	public boolean matches(Map<String, String> providerTags) {
-		return providerTags.entrySet().containsAll(this.tags.entrySet());
+		// most targets name no tags: no entry views for them on every call
+		return this.tags.isEmpty() || providerTags.entrySet().containsAll(this.tags.entrySet());
 	}
 
 	private static String requireText(@Nullable String value, String name) {

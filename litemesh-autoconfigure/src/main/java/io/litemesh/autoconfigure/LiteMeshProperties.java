@@ -230,6 +230,13 @@ public class LiteMeshProperties {
 		 */
 		private int maxLinks = 8;
 
+		/**
+		 * Number of event-loop threads that carry the node's TCP connections. One keeps a
+		 * message relayed from link to link on the thread that read it; more lets a node
+		 * with many busy links use more cores for them.
+		 */
+		private int ioThreads = 1;
+
 		private final Ssl ssl = new Ssl();
 
 		public int getPort() {
@@ -286,6 +293,14 @@ public class LiteMeshProperties {
 
 		public void setMaxLinks(int maxLinks) {
 			this.maxLinks = maxLinks;
+		}
+
+		public int getIoThreads() {
+			return this.ioThreads;
+		}
+
+		public void setIoThreads(int ioThreads) {
+			this.ioThreads = ioThreads;
 		}
 
 		public Duration getReconnectMaxBackoff() {

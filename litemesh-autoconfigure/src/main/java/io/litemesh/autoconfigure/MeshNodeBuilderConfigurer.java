@@ -70,6 +70,7 @@ final class MeshNodeBuilderConfigurer {
 			.keepAlive(tcp.getKeepAliveInterval(), tcp.getKeepAliveTimeout())
 			.reconnectMaxBackoff(tcp.getReconnectMaxBackoff())
 			.maxLinks(tcp.getMaxLinks())
+			.ioThreads(tcp.getIoThreads())
 			.tcpEnabled(tcp.isEnabled());
 		try {
 			Multicast multicast = properties.getDiscovery().getMulticast();

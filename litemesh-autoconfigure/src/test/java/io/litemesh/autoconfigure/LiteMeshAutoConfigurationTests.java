@@ -135,7 +135,7 @@ class LiteMeshAutoConfigurationTests {
 					"litemesh.max-frame-size=1MB", "litemesh.max-hops=4", "litemesh.security.secret=s3cret-phrase",
 					"litemesh.advertise-interval=2s", "litemesh.advertisement-ttl=9s",
 					"litemesh.tcp.keep-alive-interval=250ms", "litemesh.tcp.keep-alive-timeout=1s",
-					"litemesh.tcp.reconnect-max-backoff=3s", "litemesh.tcp.max-links=6",
+					"litemesh.tcp.reconnect-max-backoff=3s", "litemesh.tcp.max-links=6", "litemesh.tcp.io-threads=2",
 					"litemesh.discovery.multicast.group=ff15::4c4d", "litemesh.discovery.multicast.port=7078")
 			.run((context) -> {
 				MeshSettings settings = context.getBean(MeshNode.class).settings();
@@ -155,6 +155,7 @@ class LiteMeshAutoConfigurationTests {
 				assertThat(settings.keepAliveTimeout()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(settings.reconnectMaxBackoff()).isEqualTo(Duration.ofSeconds(3));
 				assertThat(settings.maxLinks()).isEqualTo(6);
+				assertThat(settings.ioThreads()).isEqualTo(2);
 				assertThat(settings.tcpEnabled()).isTrue();
 				assertThat(settings.multicast()).isEqualTo(new MulticastDiscovery(false, "ff15::4c4d", 7078));
 			});
@@ -175,8 +176,9 @@ class LiteMeshAutoConfigurationTests {
 			"litemesh.advertise-interval, -1s", "litemesh.advertisement-ttl, 0ms",
 			"litemesh.tcp.keep-alive-interval, 0s", "litemesh.tcp.keep-alive-timeout, -2s",
 			"litemesh.tcp.reconnect-max-backoff, 0s", "litemesh.security.secret, short", "litemesh.tcp.max-links, 1",
-			"litemesh.tcp.ssl.bundle, mesh", "litemesh.discovery.multicast.group, 10.1.2.3",
-			"litemesh.discovery.multicast.group, beacons.example.com", "litemesh.discovery.multicast.port, 0" })
+			"litemesh.tcp.io-threads, 0", "litemesh.tcp.ssl.bundle, mesh",
+			"litemesh.discovery.multicast.group, 10.1.2.3", "litemesh.discovery.multicast.group, beacons.example.com",
+			"litemesh.discovery.multicast.port, 0" })
 	void badValueFailsStartupNamingTheKey(String key, String value) {
 		this.contextRunner.withPropertyValues(key + "=" + value).run((context) -> {
 			assertThat(context).hasFailed();

@@ -49,6 +49,8 @@ class LiteMeshPropertiesTests {
 		assertThat(properties.getTcp().isEnabled()).isTrue().isEqualTo(defaults.tcpEnabled());
 		assertThat(properties.getTcp().getMaxLinks()).isEqualTo(MeshSettings.DEFAULT_MAX_LINKS)
 			.isEqualTo(defaults.maxLinks());
+		assertThat(properties.getTcp().getIoThreads()).isEqualTo(MeshSettings.DEFAULT_IO_THREADS)
+			.isEqualTo(defaults.ioThreads());
 		assertThat(properties.getSecurity().getSecret()).isEqualTo(defaults.secret());
 		assertThat(properties.getAdvertiseInterval()).isEqualTo(defaults.advertiseInterval());
 		assertThat(properties.getAdvertisementTtl()).isEqualTo(defaults.advertisementTtl());

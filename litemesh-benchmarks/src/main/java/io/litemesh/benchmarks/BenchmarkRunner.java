@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.litemesh.benchmarks.driver.BenchmarkTls;
 import io.litemesh.benchmarks.jdbc.JdbcRequestResponseBenchmark;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +67,9 @@ public final class BenchmarkRunner {
 		Path target = options.home().resolve("target");
 		Path logs = Files.createDirectories(target.resolve("bench-logs").resolve(stamp));
 		BenchmarkRunner runner = new BenchmarkRunner(options, logs);
+		if (scenarios.stream().anyMatch((scenario) -> scenario.group().equals("tls"))) {
+			BenchmarkTls.keyStore(target);
+		}
 		List<RoundResult> results = new ArrayList<>();
 		for (int round = 1; round <= options.rounds(); round++) {
 			for (Scenario scenario : scenarios) {

@@ -61,6 +61,7 @@ final class Report {
 				this.options.rounds(), this.options.inFlight(), trim(this.options.seconds())));
 		table(out, "direct", "raw", "raw rsocket-java");
 		table(out, "relay", "raw-relay", "raw relay");
+		table(out, "tls", "raw-tls", "raw rsocket-java over TLS");
 		out.append("| system | CPU per request: client | server | relay |\n| --- | --- | --- | --- |\n");
 		for (Summary summary : this.summaries.values()) {
 			out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", summary.label(),

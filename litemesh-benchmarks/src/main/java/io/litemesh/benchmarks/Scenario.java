@@ -3,6 +3,7 @@
  */
 package io.litemesh.benchmarks;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import io.litemesh.benchmarks.jgroups.JGroupsSystem;
@@ -17,8 +18,9 @@ import io.litemesh.benchmarks.webflux.WebFluxSystem;
  *
  * @param name the name used on the command line and in the results
  * @param label the name in the tables
- * @param group {@code direct} (client and server), {@code relay} (client, relay, server);
- * other groups (such as the PostgreSQL scenarios) can be added
+ * @param group {@code direct} (client and server), {@code relay} (client, relay, server),
+ * {@code tls} (client and server over mutual TLS); other groups (such as the PostgreSQL
+ * scenarios) can be added
  * @param classpath {@code main} (this module) or {@code scalecube} (the ScaleCube module)
  * @param launches the processes, in the order they start
  * @author LiteMesh team
@@ -36,6 +38,7 @@ public record Scenario(String name, String label, String group, String classpath
 		String jgroups = JGroupsSystem.class.getName();
 		String scalecube = "io.litemesh.benchmarks.scalecube.ScaleCubeSystem";
 		String cluster = "cluster=bench-" + ProcessHandle.current().pid();
+		String tls = "tls=" + keyStore();
 		return List.of(direct("raw", "raw rsocket-java", raw), direct("litemesh", "LiteMesh 1 hop", mesh, "seed"),
 				new Scenario("litemesh-worker", "LiteMesh 1 hop, endpoint on a worker thread", "direct", "main",
 						List.of(new Launch("server", mesh, List.of("endpoint=worker")),
@@ -57,7 +60,22 @@ public record Scenario(String name, String label, String group, String classpath
 				new Scenario("litemesh-relayed", "LiteMesh relayed (2 hops)", "relay", "main",
 						List.of(new Launch("relay", mesh, List.of()),
 								new Launch("server", mesh, List.of("seed=@0", "outbound-only=true")),
-								new Launch("client", mesh, List.of("seed=@0", "outbound-only=true", "hops=2")))));
+								new Launch("client", mesh, List.of("seed=@0", "outbound-only=true", "hops=2")))),
+				new Scenario("raw-tls", "raw rsocket-java, mutual TLS", "tls", "main",
+						List.of(new Launch("server", raw, List.of(tls)),
+								new Launch("client", raw, List.of("server=@0", tls)))),
+				new Scenario("litemesh-tls", "LiteMesh 1 hop, mutual TLS", "tls", "main",
+						List.of(new Launch("server", mesh, List.of(tls)),
+								new Launch("client", mesh, List.of("seed=@0", tls)))));
+	}
+
+	/**
+	 * Return the key store of the TLS scenarios, which the runner makes before the first
+	 * round that needs it.
+	 * @return its path
+	 */
+	public static Path keyStore() {
+		return Path.of(System.getProperty("litemesh.benchmarks.home", ".")).resolve("target").resolve("bench-tls.p12");
 	}
 
 	private static Scenario direct(String name, String label, String system) {

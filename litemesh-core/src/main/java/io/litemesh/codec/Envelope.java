@@ -308,14 +308,16 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 		if (encoded.readableBytes() < FIXED_LENGTH) {
 			throw new MalformedEnvelopeException("Envelope too short: " + encoded.readableBytes() + " bytes");
 		}
-		if (encoded.getUnsignedByte(encoded.readerIndex() + HOPS_OFFSET) == 0xFF) {
-			// one more would wrap to 0 and lift the hop limit
-			throw new MalformedEnvelopeException("Envelope hop count cannot be raised past 255");
-		}
 		ByteBuf copy = allocator.buffer(encoded.readableBytes());
 		copy.writeBytes(encoded, encoded.readerIndex(), encoded.readableBytes());
-		copy.setByte(HOPS_OFFSET, copy.getUnsignedByte(HOPS_OFFSET) + 1);
-		return copy;
+		try {
+			RelayHeader.raiseHops(copy);
+			return copy;
+		}
+		catch (MalformedEnvelopeException ex) {
+			copy.release();
+			throw ex;
+		}
 	}
 
 	private static byte[] utf8(String value) {

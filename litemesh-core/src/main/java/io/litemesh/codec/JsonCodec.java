@@ -7,6 +7,8 @@ import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
@@ -108,6 +110,16 @@ public final class JsonCodec {
 			this.types.put(type, resolved);
 		}
 		return resolved;
+	}
+
+	/**
+	 * Copy JSON into a pooled direct buffer, the kind a socket writes from: a frame with
+	 * a heap part is copied whole before every write, through a temporary heap buffer.
+	 * @param json the bytes
+	 * @return a new buffer the caller owns
+	 */
+	public static ByteBuf direct(byte[] json) {
+		return ByteBufAllocator.DEFAULT.directBuffer(json.length).writeBytes(json);
 	}
 
 }

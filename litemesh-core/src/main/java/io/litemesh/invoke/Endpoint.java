@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.lang.reflect.UndeclaredThrowableException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.litemesh.MeshContext;
@@ -69,6 +70,8 @@ public final class Endpoint {
 
 	private final boolean blocking;
 
+	private final boolean answersAtOnce;
+
 	private final JsonCodec codec;
 
 	/**
@@ -125,6 +128,16 @@ public final class Endpoint {
 		boolean reactive = Publisher.class.isAssignableFrom(returnType);
 		this.stream = reactive && !Mono.class.isAssignableFrom(returnType);
 		this.blocking = !reactive && !declaredNonBlocking(method, userClass);
+		this.answersAtOnce = !this.blocking && isPlainValue(returnType);
+	}
+
+	/**
+	 * Return whether a method of this return type answers with the value itself, never
+	 * with a {@code Mono}, another {@code Publisher} or a {@code CompletionStage}.
+	 */
+	private static boolean isPlainValue(Class<?> returnType) {
+		return !Publisher.class.isAssignableFrom(returnType) && !CompletionStage.class.isAssignableFrom(returnType)
+				&& !returnType.isAssignableFrom(Mono.class) && !returnType.isAssignableFrom(CompletableFuture.class);
 	}
 
 	private static boolean declaredNonBlocking(Method method, Class<?> userClass) {
@@ -186,6 +199,32 @@ public final class Endpoint {
 			});
 		}
 		return result.map(this.codec::encode);
+	}
+
+	/**
+	 * Return whether this endpoint answers on the calling thread with a plain value: a
+	 * {@link NonBlocking} method that returns neither a {@code Mono}, a {@code Publisher}
+	 * nor a {@code CompletionStage}. Such a call may go through {@link #invokeNow}.
+	 * @return whether {@link #invokeNow} may be used
+	 */
+	public boolean answersAtOnce() {
+		return this.answersAtOnce;
+	}
+
+	/**
+	 * Call this endpoint on the calling thread, where {@link #answersAtOnce()}: the same
+	 * call as {@link #invoke}, without a {@code Mono} around it.
+	 * @param payload the JSON payload, empty for none
+	 * @param context the context of the call
+	 * @return the JSON reply, {@code null} when the method returned none
+	 * @throws Exception what the method threw, or {@link PayloadMappingException} for a
+	 * payload that does not map
+	 * @throws IllegalStateException when the endpoint does not answer at once
+	 */
+	public byte @Nullable [] invokeNow(byte[] payload, MeshContext context) throws Exception {
+		Assert.state(this.answersAtOnce, () -> "Endpoint " + this.qualifiedName + " does not answer at once");
+		Object result = call(payload, context);
+		return (result != null) ? this.codec.encode(result) : null;
 	}
 
 	/**

@@ -5,19 +5,20 @@ package io.litemesh.routing;
 
 import io.litemesh.NoRouteException;
 import io.litemesh.codec.Envelope;
+import io.litemesh.codec.JsonCodec;
+import io.litemesh.codec.RelayHeader;
 import io.litemesh.transport.Link;
 import io.litemesh.transport.LinkRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import io.rsocket.Payload;
 import io.rsocket.util.ByteBufPayload;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the link to the next hop of the least-cost path, enforces the hop limit, and
- * builds the payloads that leave this node, counting each one. A relayed payload keeps
- * its data: only the header is copied with its hop count raised.
+ * builds the payloads that leave this node, counting each one. A relayed payload is the
+ * received one with its hop count raised in place: nothing of it is copied.
  *
  * @author LiteMesh team
  */
@@ -84,19 +85,19 @@ final class Forwarder {
 	 * Return the link a received message goes on over, releasing its payload when there
 	 * is none: payloads are slices of the received frame, so whoever does not pass one on
 	 * frees it.
-	 * @param envelope the message's header
+	 * @param header what the relay read of the message's header
 	 * @param payload the message as received
 	 * @return the link to the next hop
 	 */
-	Link nextHopOrRelease(Envelope envelope, Payload payload) {
+	Link nextHopOrRelease(RelayHeader header, Payload payload) {
 		try {
 			// an envelope's hop count is the links behind the receiving node, less one
-			if (!mayForward(envelope.hops() + 1)) {
-				throw new NoRouteException("Message " + envelope.messageId() + " from " + envelope.source() + " to "
-						+ envelope.destination() + " dropped at node " + this.localId + ": hop limit " + this.maxHops
+			if (!mayForward(header.hops() + 1)) {
+				throw new NoRouteException("Message " + header.messageId() + " from " + header.source() + " to "
+						+ header.destination() + " dropped at node " + this.localId + ": hop limit " + this.maxHops
 						+ " reached (litemesh.max-hops)");
 			}
-			return link(envelope.destination());
+			return link(header.destination());
 		}
 		catch (RuntimeException ex) {
 			payload.release();
@@ -112,22 +113,32 @@ final class Forwarder {
 	 */
 	Payload payload(Envelope envelope, byte[] data) {
 		this.counters.sent();
-		return ByteBufPayload.create(Unpooled.wrappedBuffer(data), envelope.encode(ByteBufAllocator.DEFAULT));
+		return ByteBufPayload.create(JsonCodec.direct(data), envelope.encode(ByteBufAllocator.DEFAULT));
 	}
 
 	/**
-	 * Build the payload that carries a received message one hop further.
-	 * @param payload the message as received, released here
+	 * Build the payload that carries a received message one hop further: the message
+	 * itself with its hop count raised, or a copy of its header when the received bytes
+	 * cannot be written.
+	 * @param payload the message as received, passed on or released here
 	 * @return the payload for the next hop, counted as sent
 	 */
 	Payload relayed(Payload payload) {
 		this.counters.sent();
 		try {
-			ByteBuf metadata = Envelope.nextHop(payload.sliceMetadata(), ByteBufAllocator.DEFAULT);
-			return ByteBufPayload.create(payload.sliceData().retain(), metadata);
-		}
-		finally {
+			ByteBuf received = payload.sliceMetadata();
+			if (!received.isReadOnly()) {
+				RelayHeader.raiseHops(received);
+				return payload;
+			}
+			ByteBuf metadata = Envelope.nextHop(received, ByteBufAllocator.DEFAULT);
+			Payload copy = ByteBufPayload.create(payload.sliceData().retain(), metadata);
 			payload.release();
+			return copy;
+		}
+		catch (RuntimeException ex) {
+			payload.release();
+			throw ex;
 		}
 	}
 

@@ -17,6 +17,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.rsocket.Payload;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -76,6 +77,24 @@ final class LocalDispatcher {
 			MeshServerContext server = serverContext(context, trace, interaction);
 			return MeshObservations.observe(call, this.observations.startServer(server), server);
 		});
+	}
+
+	/**
+	 * Return the endpoint of a request-response for this node when the call can be
+	 * answered on the calling thread: nothing observes calls, and the endpoint
+	 * {@link Endpoint#answersAtOnce() answers at once}. For such a call a chain of
+	 * operators would cost more than the call itself (docs/performance.md).
+	 * @param context who calls what
+	 * @return the endpoint, {@code null} when the call is to go through {@link #request}
+	 * @throws MeshAccessDeniedException when the access rules deny the caller
+	 * @throws io.litemesh.NoRouteException when this node has no such endpoint
+	 */
+	@Nullable Endpoint answeringAtOnce(DefaultMeshContext context) {
+		if (this.observations.enabled()) {
+			return null;
+		}
+		Endpoint endpoint = endpoint(context);
+		return endpoint.answersAtOnce() ? endpoint : null;
 	}
 
 	/**

@@ -3,11 +3,13 @@
  */
 package io.litemesh.routing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 import io.litemesh.codec.ControlOperation;
 import io.litemesh.codec.Envelope;
 import io.litemesh.codec.MalformedEnvelopeException;
+import io.litemesh.codec.RelayHeader;
 import io.litemesh.codec.RemoteError;
 import io.litemesh.membership.Membership;
 import io.litemesh.security.Refusal;
@@ -35,6 +37,8 @@ final class PeerResponder implements RSocket {
 
 	private final String localId;
 
+	private final byte[] localIdBytes;
+
 	private final Supplier<@Nullable String> peerId;
 
 	private final InboundRouter router;
@@ -49,6 +53,7 @@ final class PeerResponder implements RSocket {
 			Supplier<byte[]> nodeState, SecurityEvents events) {
 		this.events = events;
 		this.localId = localId;
+		this.localIdBytes = localId.getBytes(StandardCharsets.UTF_8);
 		this.peerId = peerId;
 		this.router = router;
 		this.membership = membership;
@@ -57,6 +62,11 @@ final class PeerResponder implements RSocket {
 
 	@Override
 	public Mono<Void> fireAndForget(Payload payload) {
+		RelayHeader relay = relayHeader(payload);
+		if (relay != null) {
+			return isFromItsSender(relay.hops(), relay.source(), payload)
+					? this.router.relayFireAndForget(relay, payload) : Mono.empty();
+		}
 		Envelope envelope = envelope(payload);
 		if (envelope == null) {
 			return Mono.empty();
@@ -73,6 +83,11 @@ final class PeerResponder implements RSocket {
 
 	@Override
 	public Mono<Payload> requestResponse(Payload payload) {
+		RelayHeader relay = relayHeader(payload);
+		if (relay != null) {
+			return isFromItsSender(relay.hops(), relay.source(), payload) ? this.router.relayRequest(relay, payload)
+					: Mono.error(badRequest("metadata is not a LiteMesh envelope from this link's node"));
+		}
 		Envelope envelope = envelope(payload);
 		if (envelope == null) {
 			return Mono.error(badRequest("metadata is not a LiteMesh envelope from this link's node"));
@@ -86,6 +101,11 @@ final class PeerResponder implements RSocket {
 
 	@Override
 	public Flux<Payload> requestStream(Payload payload) {
+		RelayHeader relay = relayHeader(payload);
+		if (relay != null) {
+			return isFromItsSender(relay.hops(), relay.source(), payload) ? this.router.relayStream(relay, payload)
+					: Flux.error(badRequest("metadata is not a LiteMesh envelope from this link's node"));
+		}
 		Envelope envelope = envelope(payload);
 		if (envelope == null) {
 			return Flux.error(badRequest("metadata is not a LiteMesh envelope from this link's node"));
@@ -118,17 +138,25 @@ final class PeerResponder implements RSocket {
 		throw new IllegalArgumentException("unknown control operation '" + envelope.endpoint() + "'");
 	}
 
+	private @Nullable RelayHeader relayHeader(Payload payload) {
+		return payload.hasMetadata() ? RelayHeader.read(payload.sliceMetadata(), this.localIdBytes) : null;
+	}
+
+	/**
+	 * Decode the envelope of a message that is not only relayed: for this node, its
+	 * neighbour, or a broadcast.
+	 */
 	private @Nullable Envelope envelope(Payload payload) {
 		try {
 			if (!payload.hasMetadata()) {
 				throw new MalformedEnvelopeException("no metadata");
 			}
 			Envelope envelope = Envelope.decode(payload.sliceMetadata());
-			if (!isFromItsSender(envelope)) {
-				payload.release();
-				return null;
+			if (envelope.kind() == Envelope.Kind.CALL && !envelope.isBroadcast()
+					&& !envelope.destination().equals(this.localId)) {
+				throw new MalformedEnvelopeException("a call with no destination");
 			}
-			return envelope;
+			return isFromItsSender(envelope.hops(), envelope.source(), payload) ? envelope : null;
 		}
 		catch (MalformedEnvelopeException ex) {
 			payload.release();
@@ -139,20 +167,18 @@ final class PeerResponder implements RSocket {
 	}
 
 	/**
-	 * Return whether a message may come over this link. A message on its first hop comes
-	 * from the node at the other end of the link (or from a stock client that node
-	 * admitted), so a neighbour cannot call, or ask for state, in another node's name;
-	 * further hops are relays, which members are trusted with.
+	 * Return whether a message may come over this link, releasing it when not. A message
+	 * on its first hop comes from the node at the other end of the link (or from a stock
+	 * client that node admitted), so a neighbour cannot call, or ask for state, in
+	 * another node's name; further hops are relays, which members are trusted with.
 	 */
-	private boolean isFromItsSender(Envelope envelope) {
+	private boolean isFromItsSender(int hops, String source, Payload payload) {
 		String peer = this.peerId.get();
-		if (peer == null || envelope.hops() > 0) {
+		if (peer == null || hops > 0 || source.equals(peer) || source.startsWith("client:")
+				|| source.startsWith("client-" + peer + "-")) {
 			return true;
 		}
-		String source = envelope.source();
-		if (source.equals(peer) || source.startsWith("client:") || source.startsWith("client-" + peer + "-")) {
-			return true;
-		}
+		payload.release();
 		this.events.refused(Refusal.FORGED_SOURCE, "a message from neighbour " + SecurityEvents.quote(peer)
 				+ " on its first hop in the name of " + SecurityEvents.quote(source));
 		return false;

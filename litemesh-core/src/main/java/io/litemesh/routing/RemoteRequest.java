@@ -3,8 +3,10 @@
  */
 package io.litemesh.routing;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.function.Function;
 
 import io.litemesh.transport.Link;
 import io.netty.util.Timeout;
@@ -15,20 +17,22 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * One request-response from this node over a link, as one subscriber: it counts the call
- * in flight, arms its deadline, copies the reply out of the frame and maps failures to
- * the caller's exceptions. Every call a node makes passes here, and as a chain of Reactor
- * operators (defer, map, onErrorMap, doFinally, timeout) the same work cost about a fifth
- * of the caller's CPU per call (docs/performance.md).
+ * in flight, arms its deadline, copies the reply out of the frame, reads it (the caller's
+ * JSON mapping) and maps failures to the caller's exceptions. Every call a node makes
+ * passes here, and as a chain of Reactor operators (defer, map, onErrorMap, doFinally,
+ * timeout) the same work cost about a fifth of the caller's CPU per call
+ * (docs/performance.md).
  *
  * @author LiteMesh team
  */
-final class RemoteRequest extends Mono<byte[]> {
+final class RemoteRequest<T> extends Mono<T> {
 
 	private static final Log logger = LogFactory.getLog(RemoteRequest.class);
 
@@ -38,15 +42,18 @@ final class RemoteRequest extends Mono<byte[]> {
 
 	private final byte[] data;
 
-	RemoteRequest(Router router, Router.Call call, byte[] data) {
+	private final Function<byte[], @Nullable T> reader;
+
+	RemoteRequest(Router router, Router.Call call, byte[] data, Function<byte[], @Nullable T> reader) {
 		this.router = router;
 		this.call = call;
 		this.data = data;
+		this.reader = reader;
 	}
 
 	@Override
-	public void subscribe(CoreSubscriber<? super byte[]> actual) {
-		Exchange exchange = new Exchange(actual, this.router, this.call);
+	public void subscribe(CoreSubscriber<? super T> actual) {
+		Exchange<T> exchange = new Exchange<>(actual, this.router, this.call, this.reader);
 		actual.onSubscribe(exchange);
 		Link link;
 		Payload payload;
@@ -74,7 +81,7 @@ final class RemoteRequest extends Mono<byte[]> {
 	 * The call in flight: whichever comes first of the reply, a failure, the deadline and
 	 * the caller's cancel ends it, once.
 	 */
-	private static final class Exchange implements CoreSubscriber<Payload>, Subscription, TimerTask {
+	private static final class Exchange<T> implements CoreSubscriber<Payload>, Subscription, TimerTask {
 
 		private static final AtomicIntegerFieldUpdater<Exchange> ENDED = AtomicIntegerFieldUpdater
 			.newUpdater(Exchange.class, "ended");
@@ -95,11 +102,15 @@ final class RemoteRequest extends Mono<byte[]> {
 
 		private static final int DELIVERED = 3;
 
-		private final CoreSubscriber<? super byte[]> actual;
+		private final CoreSubscriber<? super T> actual;
+
+		private final Function<byte[], @Nullable T> reader;
 
 		private final Router router;
 
 		private final Router.Call call;
+
+		private final AtomicInteger inFlight;
 
 		private volatile int ended;
 
@@ -111,11 +122,13 @@ final class RemoteRequest extends Mono<byte[]> {
 
 		private byte @Nullable [] reply;
 
-		Exchange(CoreSubscriber<? super byte[]> actual, Router router, Router.Call call) {
+		Exchange(CoreSubscriber<? super T> actual, Router router, Router.Call call,
+				Function<byte[], @Nullable T> reader) {
 			this.actual = actual;
+			this.reader = reader;
 			this.router = router;
 			this.call = call;
-			router.started(call.nodeId());
+			this.inFlight = router.inFlight().started(call.nodeId());
 		}
 
 		void arm() {
@@ -230,9 +243,21 @@ final class RemoteRequest extends Mono<byte[]> {
 		}
 
 		private void deliver() {
-			byte[] value = this.reply;
+			byte[] json = this.reply;
 			this.reply = null;
-			this.actual.onNext(value);
+			T value;
+			try {
+				value = this.reader.apply(json);
+			}
+			catch (Throwable ex) {
+				// a reply that does not map fails the call as it is
+				Exceptions.throwIfJvmFatal(ex);
+				this.actual.onError(ex);
+				return;
+			}
+			if (value != null) {
+				this.actual.onNext(value);
+			}
 			this.actual.onComplete();
 		}
 
@@ -248,7 +273,7 @@ final class RemoteRequest extends Mono<byte[]> {
 			if (armed != null) {
 				armed.cancel();
 			}
-			this.router.finished(this.call.nodeId());
+			this.router.inFlight().finished(this.inFlight);
 			return true;
 		}
 

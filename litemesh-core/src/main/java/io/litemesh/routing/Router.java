@@ -6,9 +6,10 @@ package io.litemesh.routing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.litemesh.MeshSettings;
 import io.litemesh.MeshTimeoutException;
@@ -25,6 +26,7 @@ import io.litemesh.transport.Link;
 import io.litemesh.transport.LinkRegistry;
 import io.litemesh.view.PeerStatistics;
 import io.rsocket.Payload;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -66,7 +68,7 @@ public final class Router {
 	private final CallDeadline deadline;
 
 	/** Requests and streams in flight per node, for anycast to pick the least busy. */
-	private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+	private final InFlight inFlight = new InFlight();
 
 	/**
 	 * Create a router.
@@ -128,17 +130,34 @@ public final class Router {
 	 * @return the JSON reply; errors are the exceptions the caller sees
 	 */
 	public Mono<byte[]> request(Call call, byte[] data) {
+		return request(call, data, Function.identity());
+	}
+
+	/**
+	 * Request-response with a node, from this node, reading the reply as it arrives: one
+	 * subscriber does what a {@code map} after {@link #request(Call, byte[])} would.
+	 * @param <T> what the reply is read as
+	 * @param call what to call where
+	 * @param data the JSON payload
+	 * @param reader reads the JSON reply, {@code null} for no value; what it throws fails
+	 * the call as it is
+	 * @return the reply read; errors are the exceptions the caller sees
+	 */
+	public <T> Mono<T> request(Call call, byte[] data, Function<byte[], @Nullable T> reader) {
 		if (!isLocal(call)) {
-			return new RemoteRequest(this, call, data);
+			return new RemoteRequest<>(this, call, data, reader);
 		}
+		return localRequest(call, data).mapNotNull(reader);
+	}
+
+	private Mono<byte[]> localRequest(Call call, byte[] data) {
 		return Mono.defer(() -> {
-			started(call.nodeId());
-			this.dispatcher.checkSize(data, call);
-			return this.dispatcher.request(localContext(call), data, call.trace(), "request");
-		})
-			.onErrorMap((ex) -> callerException(ex, call))
-			.doFinally((signal) -> finished(call.nodeId()))
-			.timeout(this.deadline, Mono.error(() -> timedOut(call)));
+			AtomicInteger count = this.inFlight.started(call.nodeId());
+			return Mono.defer(() -> {
+				this.dispatcher.checkSize(data, call);
+				return this.dispatcher.request(localContext(call), data, call.trace(), "request");
+			}).onErrorMap((ex) -> callerException(ex, call)).doFinally((signal) -> this.inFlight.finished(count));
+		}).timeout(this.deadline, Mono.error(() -> timedOut(call)));
 	}
 
 	/**
@@ -203,14 +222,16 @@ public final class Router {
 	 * @return the count
 	 */
 	public int load(String nodeId) {
-		return this.inFlight.getOrDefault(nodeId, 0);
+		return this.inFlight.count(nodeId);
 	}
 
 	/**
 	 * Time the round trip of every open link, and forget the nodes that are gone.
 	 */
 	public void pingLinks() {
-		this.peers.ping((nodeId) -> this.routeTable.advertisement(nodeId) != null);
+		Predicate<String> known = (nodeId) -> this.routeTable.advertisement(nodeId) != null;
+		this.peers.ping(known);
+		this.inFlight.forget(known);
 	}
 
 	/**
@@ -244,7 +265,10 @@ public final class Router {
 	}
 
 	private <T> Flux<T> tracked(String nodeId, Flux<T> call) {
-		return call.doOnSubscribe((subscription) -> started(nodeId)).doFinally((signal) -> finished(nodeId));
+		return Flux.defer(() -> {
+			AtomicInteger count = this.inFlight.started(nodeId);
+			return call.doFinally((signal) -> this.inFlight.finished(count));
+		});
 	}
 
 	/**
@@ -274,13 +298,8 @@ public final class Router {
 		return this.deadline;
 	}
 
-	void started(String nodeId) {
-		this.inFlight.merge(nodeId, 1, Integer::sum);
-	}
-
-	void finished(String nodeId) {
-		// an idle node leaves the map, so restarted nodes with new ids do not pile up
-		this.inFlight.computeIfPresent(nodeId, (id, count) -> (count > 1) ? count - 1 : null);
+	InFlight inFlight() {
+		return this.inFlight;
 	}
 
 	private boolean isLocal(Call call) {

@@ -85,12 +85,8 @@ public final class MeshCalls {
 		// decoding inside the observation: a reply that does not map is a failed call
 		return observed(target, endpoint, "request", (observed) -> {
 			String nodeId = this.selector.choose(target, endpoint);
-			return call(nodeId, target, endpoint, encode(payload), traced(observed, nodeId)).handle((reply, sink) -> {
-				T value = decode(reply, replyType, target, endpoint);
-				if (value != null) {
-					sink.next(value);
-				}
-			});
+			return this.router.request(call(nodeId, target, endpoint, traced(observed, nodeId)), encode(payload),
+					(reply) -> this.<T>decode(reply, replyType, target, endpoint));
 		});
 	}
 

@@ -108,7 +108,7 @@ final class NodeTransports {
 		return new TcpSettings(settings.nodeId(), settings.cluster(), settings.tcpPort(), settings.bindAddress(),
 				settings.advertisedAddress(), settings.secret() != null, settings.seeds(), settings.maxFrameSize(),
 				settings.keepAliveInterval(), settings.keepAliveTimeout(), settings.reconnectMaxBackoff(),
-				settings.maxLinks(), tls);
+				settings.maxLinks(), settings.ioThreads(), tls);
 	}
 
 	/**

@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CodecFuzzTests {
 
+	private static final byte[] B = { 'b' };
+
 	@Test
 	void envelopeDecodesOrIsMalformed() {
 		List<byte[]> seeds = new ArrayList<>();
@@ -51,6 +53,16 @@ class CodecFuzzTests {
 		seeds.add(new byte[] { 1, 0, 0 });
 		seeds.add(MutationFuzzer.base64("AQAA/28cKk4LfUwemlUdLj9AUGAAAAAAAAAAAAAAAAAA"));
 		long cases = MutationFuzzer.fuzz("Envelope.nextHop", seeds, CodecFuzzTests::nextHop);
+		assertThat(cases).isPositive();
+	}
+
+	@Test
+	void relayHeaderAgreesWithTheFullDecode() {
+		List<byte[]> seeds = new ArrayList<>();
+		for (Envelope envelope : envelopes()) {
+			seeds.add(bytes(envelope.encode(ByteBufAllocator.DEFAULT)));
+		}
+		long cases = MutationFuzzer.fuzz("RelayHeader.read", seeds, CodecFuzzTests::relayHeader);
 		assertThat(cases).isPositive();
 	}
 
@@ -145,6 +157,28 @@ class CodecFuzzTests {
 			assertThat(buffer.refCnt()).isOne();
 			buffer.release();
 		}
+	}
+
+	private static boolean relayHeader(byte[] input) {
+		ByteBuf buffer = Unpooled.wrappedBuffer(input);
+		RelayHeader header = RelayHeader.read(buffer, B);
+		assertThat(buffer.readerIndex()).isZero();
+		Envelope envelope;
+		try {
+			envelope = Envelope.decode(buffer);
+		}
+		catch (MalformedEnvelopeException ex) {
+			// a relay checks the layout, not the text of fields it does not read
+			return header != null;
+		}
+		boolean relayed = !envelope.isBroadcast() && !envelope.destination().isEmpty()
+				&& !envelope.destination().equals("b");
+		assertThat(header != null).as("read as relayed").isEqualTo(relayed);
+		if (header != null) {
+			assertThat(header).isEqualTo(new RelayHeader(envelope.hops(), envelope.source(), envelope.destination(),
+					envelope.id().getMostSignificantBits(), envelope.id().getLeastSignificantBits()));
+		}
+		return relayed;
 	}
 
 	private static boolean parseError(byte[] input) {

@@ -3,6 +3,7 @@
  */
 package io.litemesh.benchmarks.litemesh;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,12 @@ import io.litemesh.MeshNode;
 import io.litemesh.MeshTemplate;
 import io.litemesh.NonBlocking;
 import io.litemesh.Target;
+import io.litemesh.benchmarks.driver.BenchmarkTls;
 import io.litemesh.benchmarks.driver.EchoClient;
 import io.litemesh.benchmarks.driver.EchoMessage;
 import io.litemesh.benchmarks.driver.EchoSystem;
 import io.litemesh.observation.MeshObservations;
+import io.litemesh.transport.tcp.TcpTls;
 import io.litemesh.view.NodeStatus;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,7 +38,9 @@ import io.micrometer.observation.ObservationRegistry;
  * thread, instead of the {@code @NonBlocking} one;</li>
  * <li>{@code observed=true}: observe every call ({@code litemesh.client.requests},
  * {@code litemesh.server.requests}) into Micrometer timers, as Spring Boot's defaults
- * do.</li>
+ * do;</li>
+ * <li>{@code tls=<key store>}: mutual TLS with the key pair of {@link BenchmarkTls}
+ * ({@code litemesh.tcp.ssl.client-auth=need}).</li>
  * </ul>
  *
  * @author LiteMesh team
@@ -49,7 +54,7 @@ public class LiteMeshSystem implements EchoSystem {
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
 	@Override
-	public String startServer(Map<String, String> options) {
+	public String startServer(Map<String, String> options) throws Exception {
 		MeshNode node = node(SERVER, options);
 		boolean worker = "worker".equals(options.get("endpoint"));
 		node.registerService("echo", "", Map.of(), worker ? new EchoService() : new NonBlockingEchoService());
@@ -58,13 +63,13 @@ public class LiteMeshSystem implements EchoSystem {
 	}
 
 	@Override
-	public String startRelay(Map<String, String> options) {
+	public String startRelay(Map<String, String> options) throws Exception {
 		MeshNode node = node("relay", options).start();
 		return String.join(",", node.addresses());
 	}
 
 	@Override
-	public EchoClient connect(Map<String, String> options) throws InterruptedException {
+	public EchoClient connect(Map<String, String> options) throws Exception {
 		MeshNode node = node("client", options).start();
 		int hops = Integer.parseInt(options.getOrDefault("hops", "1"));
 		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
@@ -82,7 +87,7 @@ public class LiteMeshSystem implements EchoSystem {
 		return (request) -> template.request(target, "echo", request, EchoMessage.class).toFuture();
 	}
 
-	private MeshNode node(String nodeId, Map<String, String> options) {
+	private MeshNode node(String nodeId, Map<String, String> options) throws Exception {
 		boolean outboundOnly = Boolean.parseBoolean(options.getOrDefault("outbound-only", "false"));
 		MeshNode.Builder builder = MeshNode.builder()
 			.nodeId(nodeId)
@@ -92,6 +97,12 @@ public class LiteMeshSystem implements EchoSystem {
 		String seed = options.get("seed");
 		if (seed != null) {
 			builder.seeds(List.of(seed.split(",")));
+		}
+		String keyStore = options.get("tls");
+		if (keyStore != null) {
+			BenchmarkTls tls = BenchmarkTls.load(Path.of(keyStore));
+			builder
+				.tls(new TcpTls(new TcpTls.Material(tls.keyManagers(), tls.trustManagers()), TcpTls.ClientAuth.NEED));
 		}
 		if (Boolean.parseBoolean(options.getOrDefault("observed", "false"))) {
 			ObservationRegistry registry = ObservationRegistry.create();

@@ -5,13 +5,16 @@ package io.litemesh.benchmarks.rsocket;
 
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import io.litemesh.benchmarks.driver.BenchmarkTls;
 import io.litemesh.benchmarks.driver.EchoClient;
 import io.litemesh.benchmarks.driver.EchoMessage;
 import io.litemesh.benchmarks.driver.EchoSystem;
 import io.netty.buffer.ByteBufInputStream;
+import io.netty.handler.ssl.ClientAuth;
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
 import io.rsocket.SocketAcceptor;
@@ -21,14 +24,19 @@ import io.rsocket.transport.netty.client.TcpClientTransport;
 import io.rsocket.transport.netty.server.CloseableChannel;
 import io.rsocket.transport.netty.server.TcpServerTransport;
 import io.rsocket.util.ByteBufPayload;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.netty.tcp.TcpClient;
+import reactor.netty.tcp.TcpServer;
+import reactor.netty.tcp.TcpSslContextSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Raw rsocket-java, the baseline: an echo server whose request-response handler reads the
  * JSON with Jackson and writes the reply with Jackson, and a client doing the same on its
- * side. Also the raw forwarding relay: an {@link RSocket} that hands each request's
- * payload, as received, to its connection to the server, and the server's reply back.
+ * side, over mutual TLS with option {@code tls=<key store>} (see {@link BenchmarkTls}).
+ * Also the raw forwarding relay: an {@link RSocket} that hands each request's payload, as
+ * received, to its connection to the server, and the server's reply back.
  *
  * @author LiteMesh team
  */
@@ -39,7 +47,7 @@ public class RawRSocketSystem implements EchoSystem {
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	@Override
-	public String startServer(Map<String, String> options) {
+	public String startServer(Map<String, String> options) throws Exception {
 		SocketAcceptor acceptor = SocketAcceptor.forRequestResponse((payload) -> {
 			try {
 				EchoMessage request = read(payload);
@@ -49,20 +57,20 @@ public class RawRSocketSystem implements EchoSystem {
 				payload.release();
 			}
 		});
-		return bind(acceptor);
+		return bind(acceptor, tls(options));
 	}
 
 	@Override
 	public String startRelay(Map<String, String> options) {
-		RSocket server = connect(EchoSystem.required(options, "server"));
+		RSocket server = connect(EchoSystem.required(options, "server"), null);
 		// the payload is forwarded as received: the requester releases it once written
 		SocketAcceptor acceptor = SocketAcceptor.forRequestResponse(server::requestResponse);
-		return bind(acceptor);
+		return bind(acceptor, null);
 	}
 
 	@Override
-	public EchoClient connect(Map<String, String> options) {
-		RSocket rsocket = connect(EchoSystem.required(options, "server"));
+	public EchoClient connect(Map<String, String> options) throws Exception {
+		RSocket rsocket = connect(EchoSystem.required(options, "server"), tls(options));
 		return (request) -> rsocket.requestResponse(ByteBufPayload.create(this.mapper.writeValueAsBytes(request)))
 			.map((reply) -> {
 				try {
@@ -80,20 +88,37 @@ public class RawRSocketSystem implements EchoSystem {
 		return this.mapper.readValue(json, EchoMessage.class);
 	}
 
-	private static String bind(SocketAcceptor acceptor) {
+	private static String bind(SocketAcceptor acceptor, @Nullable BenchmarkTls tls) {
+		TcpServer server = TcpServer.create().host("127.0.0.1").port(0);
+		if (tls != null) {
+			// what a LiteMesh node with client-auth 'need' configures
+			server = server.secure((spec) -> spec.sslContext(TcpSslContextSpec.forServer(tls.keyManagers())
+				.configure((builder) -> builder.trustManager(tls.trustManagers()).clientAuth(ClientAuth.REQUIRE))));
+		}
 		CloseableChannel channel = RSocketServer.create(acceptor)
-			.bind(TcpServerTransport.create("127.0.0.1", 0))
+			.bind(TcpServerTransport.create(server))
 			.block(CONNECT_TIMEOUT);
 		InetSocketAddress address = channel.address();
 		return address.getHostString() + ":" + address.getPort();
 	}
 
-	private static RSocket connect(String hostAndPort) {
+	private static RSocket connect(String hostAndPort, @Nullable BenchmarkTls tls) {
 		int colon = hostAndPort.lastIndexOf(':');
-		return RSocketConnector.create()
-			.connect(TcpClientTransport.create(hostAndPort.substring(0, colon),
-					Integer.parseInt(hostAndPort.substring(colon + 1))))
-			.block(CONNECT_TIMEOUT);
+		TcpClient client = TcpClient.create()
+			.host(hostAndPort.substring(0, colon))
+			.port(Integer.parseInt(hostAndPort.substring(colon + 1)));
+		if (tls != null) {
+			client = client.secure((spec) -> spec.sslContext(TcpSslContextSpec.forClient()
+				.configure((builder) -> builder.keyManager(tls.keyManagers())
+					.trustManager(tls.trustManagers())
+					.endpointIdentificationAlgorithm(null))));
+		}
+		return RSocketConnector.create().connect(TcpClientTransport.create(client)).block(CONNECT_TIMEOUT);
+	}
+
+	private static @Nullable BenchmarkTls tls(Map<String, String> options) throws Exception {
+		String keyStore = options.get("tls");
+		return (keyStore != null) ? BenchmarkTls.load(Path.of(keyStore)) : null;
 	}
 
 }

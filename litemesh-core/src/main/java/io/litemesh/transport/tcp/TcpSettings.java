@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param keepAliveTimeout how long without a keepalive before a connection is closed
  * @param reconnectMaxBackoff longest pause between two attempts to dial an address
  * @param maxLinks most TCP links the node keeps
+ * @param ioThreads how many event-loop threads carry the node's connections
  * @param tls TLS on every connection the node accepts or dials, {@code null} for plain
  * TCP
  * @author LiteMesh team
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 public record TcpSettings(String nodeId, String cluster, int port, @Nullable String bindAddress,
 		@Nullable String advertisedAddress, boolean secretSet, List<String> seeds, int maxFrameSize,
 		Duration keepAliveInterval, Duration keepAliveTimeout, Duration reconnectMaxBackoff, int maxLinks,
-		@Nullable TcpTls tls) {
+		int ioThreads, @Nullable TcpTls tls) {
 
 	/** The port seeds and advertised addresses without one are dialled on. */
 	public static final int DEFAULT_PORT = 7070;

@@ -166,8 +166,9 @@ public final class TcpTransport implements Transport {
 		// not reading what it asked for
 		this.outboundBound = new OutboundBound(Math.max(MIN_QUEUED_BYTES, 4L * this.inboundLimit), settings.nodeId(),
 				events);
-		int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
-		this.loops = LoopResources.create("litemesh-" + settings.nodeId(), 1, workers, true);
+		// a connection lives on one event loop; with one loop for all, a message relayed
+		// from link to link never waits for another thread to wake up
+		this.loops = LoopResources.create("litemesh-" + settings.nodeId(), 1, settings.ioThreads(), true);
 		TcpTls tls = settings.tls();
 		this.tls = (tls != null) ? new TlsContexts(tls, settings.nodeId()) : null;
 		this.dialler = new LinkDialler(settings.dialPolicy(), directory, links, allowedPeers,
