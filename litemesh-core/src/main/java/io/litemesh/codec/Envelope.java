@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The routing header every message between two nodes carries as its RSocket metadata: all
@@ -259,6 +260,20 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 	 * @throws MalformedEnvelopeException when the bytes are not a valid header
 	 */
 	public static Envelope decode(ByteBuf buffer) {
+		return decode(buffer, null);
+	}
+
+	/**
+	 * Decode a header like {@link #decode(ByteBuf)}, taking the strings of an earlier
+	 * header where the bytes are the same ASCII text: the messages of one link repeat the
+	 * same source, destination, service and endpoint, and reading those again (copying,
+	 * validating, allocating) is most of what decoding costs.
+	 * @param buffer the metadata of a message
+	 * @param previous the header decoded before from the same link, {@code null} for none
+	 * @return the header
+	 * @throws MalformedEnvelopeException when the bytes are not a valid header
+	 */
+	public static Envelope decode(ByteBuf buffer, @Nullable Envelope previous) {
 		int index = buffer.readerIndex();
 		int end = buffer.writerIndex();
 		if (end - index < FIXED_LENGTH) {
@@ -273,11 +288,11 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 		int hops = buffer.getUnsignedByte(index + HOPS_OFFSET);
 		UUID id = new UUID(buffer.getLong(index + 4), buffer.getLong(index + 12));
 		int[] position = { index + FIXED_LENGTH };
-		String source = readString(buffer, position, end);
-		String destination = readString(buffer, position, end);
-		String service = readString(buffer, position, end);
-		String endpoint = readString(buffer, position, end);
-		String trace = readString(buffer, position, end);
+		String source = readString(buffer, position, end, (previous != null) ? previous.source : null);
+		String destination = readString(buffer, position, end, (previous != null) ? previous.destination : null);
+		String service = readString(buffer, position, end, (previous != null) ? previous.service : null);
+		String endpoint = readString(buffer, position, end, (previous != null) ? previous.endpoint : null);
+		String trace = readString(buffer, position, end, null);
 		List<String> destinations = List.of();
 		if (end - position[0] >= 2) {
 			int count = buffer.getUnsignedShort(position[0]);
@@ -288,7 +303,7 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 			}
 			String[] names = new String[count];
 			for (int i = 0; i < count; i++) {
-				names[i] = readString(buffer, position, end);
+				names[i] = readString(buffer, position, end, null);
 			}
 			destinations = List.of(names);
 		}
@@ -329,13 +344,21 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 		return bytes;
 	}
 
-	private static String readString(ByteBuf buffer, int[] position, int end) {
+	private static String readString(ByteBuf buffer, int[] position, int end, @Nullable String known) {
 		if (end - position[0] < 2) {
 			throw new MalformedEnvelopeException("Envelope truncated");
 		}
 		int length = buffer.getUnsignedShort(position[0]);
 		if (length > MAX_FIELD_LENGTH || end - position[0] - 2 < length) {
 			throw new MalformedEnvelopeException("Envelope field of " + length + " bytes is too long or truncated");
+		}
+		if (length == 0) {
+			position[0] += 2;
+			return "";
+		}
+		if (known != null && isAscii(buffer, position[0] + 2, length, known)) {
+			position[0] += 2 + length;
+			return known;
 		}
 		// a field this node could not write back (a relay re-encodes broadcasts): bad
 		// bytes would become replacement characters, up to three times as long
@@ -345,6 +368,23 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 		String value = buffer.toString(position[0] + 2, length, StandardCharsets.UTF_8);
 		position[0] += 2 + length;
 		return value;
+	}
+
+	/**
+	 * Return whether bytes are the ASCII text of a string: then they are valid UTF-8 and
+	 * decode to that very string.
+	 */
+	private static boolean isAscii(ByteBuf buffer, int index, int length, String text) {
+		if (text.length() != length) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c >= 0x80 || buffer.getByte(index + i) != c) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

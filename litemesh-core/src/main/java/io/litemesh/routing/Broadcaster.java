@@ -188,8 +188,7 @@ final class Broadcaster {
 	}
 
 	private static DefaultMeshContext context(Envelope envelope, int here) {
-		return new DefaultMeshContext(envelope.source(), envelope.service(), envelope.endpoint(), here,
-				envelope.messageId());
+		return new DefaultMeshContext(envelope.source(), envelope.service(), envelope.endpoint(), here, envelope.id());
 	}
 
 	private record Subtrees(Map<Link, List<String>> byLink, List<String> unreachable) {

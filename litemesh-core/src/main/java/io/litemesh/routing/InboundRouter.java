@@ -184,7 +184,7 @@ final class InboundRouter {
 
 	private static DefaultMeshContext context(Envelope envelope) {
 		return new DefaultMeshContext(envelope.source(), envelope.service(), envelope.endpoint(), envelope.hops() + 1,
-				envelope.messageId());
+				envelope.id());
 	}
 
 	private static Payload replyPayload(byte[] reply) {

@@ -39,6 +39,12 @@ final class PeerResponder implements RSocket {
 
 	private final byte[] localIdBytes;
 
+	/**
+	 * The envelope this link brought last, whose strings the next one likely repeats.
+	 * Immutable, so a stale or racing read only costs a full decode.
+	 */
+	private @Nullable Envelope previous;
+
 	private final Supplier<@Nullable String> peerId;
 
 	private final InboundRouter router;
@@ -151,7 +157,8 @@ final class PeerResponder implements RSocket {
 			if (!payload.hasMetadata()) {
 				throw new MalformedEnvelopeException("no metadata");
 			}
-			Envelope envelope = Envelope.decode(payload.sliceMetadata());
+			Envelope envelope = Envelope.decode(payload.sliceMetadata(), this.previous);
+			this.previous = envelope;
 			if (envelope.kind() == Envelope.Kind.CALL && !envelope.isBroadcast()
 					&& !envelope.destination().equals(this.localId)) {
 				throw new MalformedEnvelopeException("a call with no destination");

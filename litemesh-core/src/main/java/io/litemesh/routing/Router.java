@@ -307,7 +307,7 @@ public final class Router {
 	}
 
 	private static DefaultMeshContext localContext(Call call) {
-		return new DefaultMeshContext(call.source(), call.service(), call.endpoint(), 0, MessageIds.next().toString());
+		return new DefaultMeshContext(call.source(), call.service(), call.endpoint(), 0, MessageIds.next());
 	}
 
 	Throwable callerException(Throwable failure, Call call) {

@@ -18,6 +18,7 @@ import io.rsocket.util.ByteBufPayload;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Fuzzes the decoders of the codec: the envelope (decode and the relay's copy), the error
@@ -28,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CodecFuzzTests {
 
 	private static final byte[] B = { 'b' };
+
+	private static final Envelope PREVIOUS = envelopes().get(0);
 
 	@Test
 	void envelopeDecodesOrIsMalformed() {
@@ -115,6 +118,8 @@ class CodecFuzzTests {
 					.isLessThanOrEqualTo(Envelope.MAX_FIELD_LENGTH);
 			}
 			assertThat(envelope.destinations().size()).isLessThanOrEqualTo(Envelope.MAX_DESTINATIONS);
+			// the strings of an earlier header are taken only where they are the same
+			assertThat(Envelope.decode(buffer, PREVIOUS)).isEqualTo(envelope);
 			// what is accepted is what a node could have sent: it encodes back to itself
 			ByteBuf encoded = envelope.encode(ByteBufAllocator.DEFAULT);
 			try {
@@ -127,6 +132,8 @@ class CodecFuzzTests {
 		}
 		catch (MalformedEnvelopeException ex) {
 			assertThat(ex.getMessage()).isNotBlank();
+			assertThatExceptionOfType(MalformedEnvelopeException.class)
+				.isThrownBy(() -> Envelope.decode(buffer, PREVIOUS));
 			return false;
 		}
 		finally {

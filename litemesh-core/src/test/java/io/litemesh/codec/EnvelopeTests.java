@@ -65,6 +65,23 @@ class EnvelopeTests {
 	}
 
 	@Test
+	void decodingAfterAnEarlierHeaderTakesItsStringsWhereTheBytesAreTheSame() {
+		Envelope next = new Envelope(Envelope.Kind.CALL, Envelope.Mode.ANYCAST, 0, UUID.randomUUID(), "a", "b",
+				"greeter", "goodbye", "");
+		ByteBuf encoded = next.encode(ByteBufAllocator.DEFAULT);
+		try {
+			Envelope decoded = Envelope.decode(encoded, this.envelope);
+			assertThat(decoded).isEqualTo(next);
+			assertThat(decoded.source()).isSameAs(this.envelope.source());
+			assertThat(decoded.service()).isSameAs(this.envelope.service());
+			assertThat(decoded.endpoint()).isNotSameAs(this.envelope.endpoint()).isEqualTo("goodbye");
+		}
+		finally {
+			encoded.release();
+		}
+	}
+
+	@Test
 	void rejectsTruncatedAndForeignBytes() {
 		assertThatExceptionOfType(MalformedEnvelopeException.class)
 			.isThrownBy(() -> Envelope.decode(Unpooled.wrappedBuffer(new byte[] { 1, 0, 0 })))
