@@ -6,6 +6,7 @@ package io.litemesh.benchmarks;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.litemesh.benchmarks.driver.BenchmarkTls;
 import io.litemesh.benchmarks.jgroups.JGroupsSystem;
 import io.litemesh.benchmarks.litemesh.LiteMeshSystem;
 import io.litemesh.benchmarks.rsocket.RawRSocketSystem;
@@ -75,7 +76,8 @@ public record Scenario(String name, String label, String group, String classpath
 	 * @return its path
 	 */
 	public static Path keyStore() {
-		return Path.of(System.getProperty("litemesh.benchmarks.home", ".")).resolve("target").resolve("bench-tls.p12");
+		return BenchmarkTls
+			.keyStorePath(Path.of(System.getProperty("litemesh.benchmarks.home", ".")).resolve("target"));
 	}
 
 	private static Scenario direct(String name, String label, String system) {

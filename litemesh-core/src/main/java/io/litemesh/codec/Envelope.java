@@ -33,8 +33,9 @@ import org.jspecify.annotations.Nullable;
  * @param destinations the nodes a broadcast goes to below the receiving node, empty
  * otherwise
  * <p>
- * One class on purpose: the layout is written and read in one place, so the two can never
- * drift apart; every method here is a view of the same bytes.
+ * The layout is written and read here, so the two can never drift apart; the only other
+ * reader is {@link RelayHeader}, which takes its offsets from this class and reads the
+ * few fields a relay needs without decoding the rest.
  * @author LiteMesh team
  */
 public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, String destination, String service,
@@ -52,9 +53,11 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 	/** Most destinations one broadcast envelope may name. */
 	public static final int MAX_DESTINATIONS = 4096;
 
-	private static final int FIXED_LENGTH = 4 + 16;
+	/** Bytes before the first string: version, kind, mode, hops, id. */
+	static final int FIXED_LENGTH = 4 + 16;
 
-	private static final int HOPS_OFFSET = 3;
+	/** Where the hop count is, from the start of the header. */
+	static final int HOPS_OFFSET = 3;
 
 	/**
 	 * What a message is.

@@ -24,11 +24,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record RelayHeader(int hops, String source, String destination, long idHigh, long idLow) {
 
-	private static final int FIXED_LENGTH = 4 + 16;
-
-	private static final int HOPS_OFFSET = 3;
-
-	private static final int STRING_FIELDS = 5;
+	/** The strings after the destination: service, endpoint, trace. */
+	private static final int STRINGS_AFTER_DESTINATION = 3;
 
 	/**
 	 * Read the header of a message this node only relays: one for another node that is
@@ -43,33 +40,28 @@ public record RelayHeader(int hops, String source, String destination, long idHi
 	public static @Nullable RelayHeader read(ByteBuf buffer, byte[] localId) {
 		int index = buffer.readerIndex();
 		int end = buffer.writerIndex();
-		if (end - index < FIXED_LENGTH || buffer.getUnsignedByte(index) != Envelope.VERSION
+		if (end - index < Envelope.FIXED_LENGTH || buffer.getUnsignedByte(index) != Envelope.VERSION
 				|| buffer.getUnsignedByte(index + 1) > Envelope.Kind.CONTROL.code()
 				|| buffer.getUnsignedByte(index + 2) > Envelope.Mode.BROADCAST.code()) {
 			return null;
 		}
-		int[] starts = new int[STRING_FIELDS];
-		int position = index + FIXED_LENGTH;
-		for (int field = 0; field < STRING_FIELDS; field++) {
-			if (end - position < 2) {
-				return null;
-			}
-			int length = buffer.getUnsignedShort(position);
-			if (length > Envelope.MAX_FIELD_LENGTH || end - position - 2 < length) {
-				return null;
-			}
-			starts[field] = position;
-			position += 2 + length;
-		}
-		if (end - position >= 2 && buffer.getUnsignedShort(position) != 0) {
+		int source = index + Envelope.FIXED_LENGTH;
+		int destination = skipString(buffer, source, end);
+		int rest = skipString(buffer, destination, end);
+		// most messages are for this node or its neighbour: they stop here, before the
+		// full decode reads them
+		if (rest < 0 || buffer.getUnsignedShort(destination) == 0 || isLocal(buffer, destination, localId)) {
 			return null;
 		}
-		int destinationLength = buffer.getUnsignedShort(starts[1]);
-		if (destinationLength == 0 || isLocal(buffer, starts[1] + 2, destinationLength, localId)) {
+		for (int field = 0; field < STRINGS_AFTER_DESTINATION && rest >= 0; field++) {
+			rest = skipString(buffer, rest, end);
+		}
+		if (rest < 0 || (end - rest >= 2 && buffer.getUnsignedShort(rest) != 0)) {
+			// malformed, or a broadcast that names its destinations
 			return null;
 		}
-		return new RelayHeader(buffer.getUnsignedByte(index + HOPS_OFFSET), string(buffer, starts[0]),
-				string(buffer, starts[1]), buffer.getLong(index + 4), buffer.getLong(index + 12));
+		return new RelayHeader(buffer.getUnsignedByte(index + Envelope.HOPS_OFFSET), string(buffer, source),
+				string(buffer, destination), buffer.getLong(index + 4), buffer.getLong(index + 12));
 	}
 
 	/**
@@ -79,7 +71,7 @@ public record RelayHeader(int hops, String source, String destination, long idHi
 	 * @throws MalformedEnvelopeException when the count is at its maximum
 	 */
 	public static void raiseHops(ByteBuf buffer) {
-		int index = buffer.readerIndex() + HOPS_OFFSET;
+		int index = buffer.readerIndex() + Envelope.HOPS_OFFSET;
 		int hops = buffer.getUnsignedByte(index);
 		if (hops == 0xFF) {
 			// one more would wrap to 0 and lift the hop limit
@@ -96,12 +88,24 @@ public record RelayHeader(int hops, String source, String destination, long idHi
 		return new UUID(this.idHigh, this.idLow).toString();
 	}
 
-	private static boolean isLocal(ByteBuf buffer, int index, int length, byte[] localId) {
-		if (length != localId.length) {
+	/**
+	 * Return where the string after the one at {@code start} begins, or {@code -1} when
+	 * the one at {@code start} is cut short or longer than a field may be.
+	 */
+	private static int skipString(ByteBuf buffer, int start, int end) {
+		if (start < 0 || end - start < 2) {
+			return -1;
+		}
+		int length = buffer.getUnsignedShort(start);
+		return (length <= Envelope.MAX_FIELD_LENGTH && end - start - 2 >= length) ? start + 2 + length : -1;
+	}
+
+	private static boolean isLocal(ByteBuf buffer, int start, byte[] localId) {
+		if (buffer.getUnsignedShort(start) != localId.length) {
 			return false;
 		}
-		for (int i = 0; i < length; i++) {
-			if (buffer.getByte(index + i) != localId[i]) {
+		for (int i = 0; i < localId.length; i++) {
+			if (buffer.getByte(start + 2 + i) != localId[i]) {
 				return false;
 			}
 		}

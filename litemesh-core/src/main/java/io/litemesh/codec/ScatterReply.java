@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import io.rsocket.Payload;
 import io.rsocket.util.ByteBufPayload;
 
@@ -55,7 +54,7 @@ public record ScatterReply(String nodeId, boolean failed, byte[] data) {
 		byte[] id = this.nodeId.getBytes(StandardCharsets.UTF_8);
 		ByteBuf metadata = ByteBufAllocator.DEFAULT.buffer(3 + id.length);
 		metadata.writeByte(this.failed ? 1 : 0).writeShort(id.length).writeBytes(id);
-		return ByteBufPayload.create(Unpooled.wrappedBuffer(this.data), metadata);
+		return ByteBufPayload.create(JsonCodec.direct(this.data), metadata);
 	}
 
 	/**

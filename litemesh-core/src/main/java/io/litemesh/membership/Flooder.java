@@ -15,10 +15,10 @@ import java.util.function.Supplier;
 
 import io.litemesh.codec.ControlOperation;
 import io.litemesh.codec.Envelope;
+import io.litemesh.codec.JsonCodec;
 import io.litemesh.transport.Link;
 import io.litemesh.transport.LinkRegistry;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import io.rsocket.Payload;
 import io.rsocket.util.ByteBufPayload;
 import org.apache.commons.logging.Log;
@@ -206,7 +206,7 @@ final class Flooder {
 
 	private Payload control(ControlOperation operation, byte[] json) {
 		Envelope envelope = Envelope.control(this.localId, "", operation);
-		return ByteBufPayload.create(Unpooled.wrappedBuffer(json), envelope.encode(ByteBufAllocator.DEFAULT));
+		return ByteBufPayload.create(JsonCodec.direct(json), envelope.encode(ByteBufAllocator.DEFAULT));
 	}
 
 	/**

@@ -5,11 +5,11 @@ package io.litemesh.routing;
 
 import io.litemesh.Target;
 import io.litemesh.codec.Envelope;
+import io.litemesh.codec.JsonCodec;
 import io.litemesh.codec.MimeTypes;
 import io.litemesh.codec.RemoteError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
 import io.rsocket.exceptions.ApplicationErrorException;
@@ -65,7 +65,7 @@ final class ClientResponder implements RSocket {
 				return builtIn(request);
 			}
 			return this.router.request(call(request.route()), request.data());
-		}).map((reply) -> (Payload) ByteBufPayload.create(Unpooled.wrappedBuffer(reply))).onErrorMap(this::errorFrame);
+		}).map((reply) -> (Payload) ByteBufPayload.create(JsonCodec.direct(reply))).onErrorMap(this::errorFrame);
 	}
 
 	@Override
@@ -81,9 +81,7 @@ final class ClientResponder implements RSocket {
 		return Flux.defer(() -> {
 			Request request = read(payload);
 			return this.router.stream(call(request.route()), request.data());
-		})
-			.map((element) -> (Payload) ByteBufPayload.create(Unpooled.wrappedBuffer(element)))
-			.onErrorMap(this::errorFrame);
+		}).map((element) -> (Payload) ByteBufPayload.create(JsonCodec.direct(element))).onErrorMap(this::errorFrame);
 	}
 
 	/**

@@ -49,7 +49,7 @@ final class InFlight {
 	 */
 	int count(String nodeId) {
 		AtomicInteger count = this.counts.get(nodeId);
-		return (count != null) ? Math.max(0, count.get()) : 0;
+		return (count != null) ? count.get() : 0;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import io.litemesh.codec.ControlOperation;
 import io.litemesh.codec.Envelope;
+import io.litemesh.codec.JsonCodec;
 import io.litemesh.codec.MalformedEnvelopeException;
 import io.litemesh.codec.RelayHeader;
 import io.litemesh.codec.RemoteError;
@@ -139,7 +140,7 @@ final class PeerResponder implements RSocket {
 			return ByteBufPayload.create(Unpooled.EMPTY_BUFFER);
 		}
 		if (operation == ControlOperation.STATE) {
-			return ByteBufPayload.create(Unpooled.wrappedBuffer(this.nodeState.get()));
+			return ByteBufPayload.create(JsonCodec.direct(this.nodeState.get()));
 		}
 		throw new IllegalArgumentException("unknown control operation '" + envelope.endpoint() + "'");
 	}

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -151,13 +150,12 @@ public final class Router {
 	}
 
 	private Mono<byte[]> localRequest(Call call, byte[] data) {
-		return Mono.defer(() -> {
-			AtomicInteger count = this.inFlight.started(call.nodeId());
-			return Mono.defer(() -> {
-				this.dispatcher.checkSize(data, call);
-				return this.dispatcher.request(localContext(call), data, call.trace(), "request");
-			}).onErrorMap((ex) -> callerException(ex, call)).doFinally((signal) -> this.inFlight.finished(count));
-		}).timeout(this.deadline, Mono.error(() -> timedOut(call)));
+		return Mono.using(() -> this.inFlight.started(call.nodeId()), (count) -> {
+			this.dispatcher.checkSize(data, call);
+			return this.dispatcher.request(localContext(call), data, call.trace(), "request");
+		}, this.inFlight::finished)
+			.onErrorMap((ex) -> callerException(ex, call))
+			.timeout(this.deadline, Mono.error(() -> timedOut(call)));
 	}
 
 	/**
@@ -265,10 +263,7 @@ public final class Router {
 	}
 
 	private <T> Flux<T> tracked(String nodeId, Flux<T> call) {
-		return Flux.defer(() -> {
-			AtomicInteger count = this.inFlight.started(nodeId);
-			return call.doFinally((signal) -> this.inFlight.finished(count));
-		});
+		return Flux.using(() -> this.inFlight.started(nodeId), (count) -> call, this.inFlight::finished);
 	}
 
 	/**

@@ -36,7 +36,7 @@ public record BenchmarkTls(KeyManagerFactory keyManagers, TrustManagerFactory tr
 	 * @throws InterruptedException when interrupted while it runs
 	 */
 	public static Path keyStore(Path target) throws IOException, InterruptedException {
-		Path file = target.resolve("bench-tls.p12");
+		Path file = keyStorePath(target);
 		if (Files.exists(file)) {
 			return file;
 		}
@@ -52,6 +52,15 @@ public record BenchmarkTls(KeyManagerFactory keyManagers, TrustManagerFactory tr
 			throw new IOException("keytool failed: " + output);
 		}
 		return file;
+	}
+
+	/**
+	 * Return where {@link #keyStore} keeps the key store.
+	 * @param target the module's {@code target} directory
+	 * @return the key store's path, whether it exists yet or not
+	 */
+	public static Path keyStorePath(Path target) {
+		return target.resolve("bench-tls.p12");
 	}
 
 	/**
