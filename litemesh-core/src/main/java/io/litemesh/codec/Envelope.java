@@ -223,21 +223,21 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 			throw new IllegalArgumentException("A broadcast envelope names at most " + MAX_DESTINATIONS
 					+ " destinations, not " + this.destinations.size());
 		}
-		// every field is checked before the buffer exists, so a bad field leaks nothing;
-		// plain arrays and loops, as this runs for every message a node sends
-		byte[][] fields = { utf8(this.source), utf8(this.destination), utf8(this.service), utf8(this.endpoint),
-				utf8(this.trace) };
+		// every field is measured and checked before the buffer exists, so a bad field
+		// leaks nothing; the strings go straight into the buffer, with no byte arrays in
+		// between, as this runs for every message a node sends
+		int sourceLength = utf8Length(this.source);
+		int destinationLength = utf8Length(this.destination);
+		int serviceLength = utf8Length(this.service);
+		int endpointLength = utf8Length(this.endpoint);
+		int traceLength = utf8Length(this.trace);
 		int count = this.destinations.size();
-		byte[][] destinations = new byte[count][];
+		int[] destinationLengths = new int[count];
+		int length = FIXED_LENGTH + 5 * 2 + sourceLength + destinationLength + serviceLength + endpointLength
+				+ traceLength + 2;
 		for (int i = 0; i < count; i++) {
-			destinations[i] = utf8(this.destinations.get(i));
-		}
-		int length = FIXED_LENGTH + 2;
-		for (byte[] field : fields) {
-			length += 2 + field.length;
-		}
-		for (byte[] destination : destinations) {
-			length += 2 + destination.length;
+			destinationLengths[i] = utf8Length(this.destinations.get(i));
+			length += 2 + destinationLengths[i];
 		}
 		ByteBuf buffer = allocator.buffer(length);
 		buffer.writeByte(VERSION);
@@ -246,12 +246,14 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 		buffer.writeByte(this.hops);
 		buffer.writeLong(this.id.getMostSignificantBits());
 		buffer.writeLong(this.id.getLeastSignificantBits());
-		for (byte[] field : fields) {
-			buffer.writeShort(field.length).writeBytes(field);
-		}
+		writeField(buffer, this.source, sourceLength);
+		writeField(buffer, this.destination, destinationLength);
+		writeField(buffer, this.service, serviceLength);
+		writeField(buffer, this.endpoint, endpointLength);
+		writeField(buffer, this.trace, traceLength);
 		buffer.writeShort(count);
-		for (byte[] destination : destinations) {
-			buffer.writeShort(destination.length).writeBytes(destination);
+		for (int i = 0; i < count; i++) {
+			writeField(buffer, this.destinations.get(i), destinationLengths[i]);
 		}
 		return buffer;
 	}
@@ -338,13 +340,18 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 		}
 	}
 
-	private static byte[] utf8(String value) {
-		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-		if (bytes.length > MAX_FIELD_LENGTH) {
+	private static int utf8Length(String value) {
+		int length = ByteBufUtil.utf8Bytes(value);
+		if (length > MAX_FIELD_LENGTH) {
 			throw new IllegalArgumentException(
 					"Envelope field longer than " + MAX_FIELD_LENGTH + " bytes: '" + value.substring(0, 40) + "...'");
 		}
-		return bytes;
+		return length;
+	}
+
+	private static void writeField(ByteBuf buffer, String value, int length) {
+		buffer.writeShort(length);
+		ByteBufUtil.reserveAndWriteUtf8(buffer, value, length);
 	}
 
 	private static String readString(ByteBuf buffer, int[] position, int end, @Nullable String known) {

@@ -32,6 +32,33 @@ class EnvelopeTests {
 	}
 
 	@Test
+	void writesMultiByteFieldsAsTheirUtf8Bytes() {
+		// two, three and four byte characters, and a lone surrogate, which UTF-8 cannot
+		// carry: String.getBytes makes it a '?', and so must the encoder
+		String service = "caf\u00e9-\u6771\u4eac-\ud83d\ude80";
+		String endpoint = "half\ud800";
+		Envelope multiByte = new Envelope(Envelope.Kind.CALL, Envelope.Mode.UNICAST, 0, UUID.randomUUID(), "n\u00f6de",
+				"b", service, endpoint, "", java.util.List.of("d\u00e9st"));
+		ByteBuf encoded = multiByte.encode(ByteBufAllocator.DEFAULT);
+		try {
+			int length = Envelope.FIXED_LENGTH + 2;
+			for (String field : java.util.List.of("n\u00f6de", "b", service, endpoint, "", "d\u00e9st")) {
+				length += 2 + field.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+			}
+			assertThat(encoded.readableBytes()).isEqualTo(length);
+			assertThat(encoded.capacity()).as("sized exactly, never grown").isEqualTo(length);
+			Envelope decoded = Envelope.decode(encoded);
+			assertThat(decoded.service()).isEqualTo(service);
+			assertThat(decoded.endpoint()).isEqualTo("half?");
+			assertThat(decoded.source()).isEqualTo("n\u00f6de");
+			assertThat(decoded.destinations()).containsExactly("d\u00e9st");
+		}
+		finally {
+			encoded.release();
+		}
+	}
+
+	@Test
 	void broadcastDestinationsRoundTripAndShrinkPerSubtree() {
 		Envelope broadcast = new Envelope(Envelope.Kind.CALL, Envelope.Mode.BROADCAST, 0, UUID.randomUUID(), "a", "",
 				"cache", "evict", "", java.util.List.of("b", "c", "d"));
