@@ -124,9 +124,10 @@ final class SeedAddresses {
 
 	/**
 	 * Resolve every seed name once, keeping the previous addresses of a name that does
-	 * not resolve now.
+	 * not resolve now. One round at a time: a round that looked a name up before another
+	 * round must not store its older answer after that round's.
 	 */
-	void resolveAll() {
+	synchronized void resolveAll() {
 		for (String seed : this.names) {
 			HostAndPort parsed = parse(seed);
 			try {
