@@ -366,7 +366,7 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 			position[0] += 2;
 			return "";
 		}
-		if (known != null && isAscii(buffer, position[0] + 2, length, known)) {
+		if (known != null && equalsAscii(buffer, position[0] + 2, length, known)) {
 			position[0] += 2 + length;
 			return known;
 		}
@@ -384,7 +384,7 @@ public record Envelope(Kind kind, Mode mode, int hops, UUID id, String source, S
 	 * Return whether bytes are the ASCII text of a string: then they are valid UTF-8 and
 	 * decode to that very string.
 	 */
-	private static boolean isAscii(ByteBuf buffer, int index, int length, String text) {
+	private static boolean equalsAscii(ByteBuf buffer, int index, int length, String text) {
 		if (text.length() != length) {
 			return false;
 		}
