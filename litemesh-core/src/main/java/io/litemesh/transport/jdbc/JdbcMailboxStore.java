@@ -28,17 +28,17 @@ import org.jspecify.annotations.Nullable;
  * table, on H2, PostgreSQL or MariaDB.
  * <p>
  * A claim marks up to {@code max} rows of a mailbox as claimed until the claim timeout,
- * in one transaction that skips rows other claimers hold ({@code FOR UPDATE SKIP LOCKED};
- * on H2, which cannot skip them usefully, it waits for them); acknowledging deletes them.
- * A row that does not parse, is oversized or belongs to another cluster is deleted as it
- * is claimed, logged and counted. On PostgreSQL a delivery notifies the recipient, which
- * a listening connection turns into an immediate wake-up; elsewhere, and while that
- * connection is away, {@link #awaitMail} polls adaptively: again at once after a full
- * batch, then at intervals that double from 10 ms up to the poll interval. Each store
- * operation runs in a transaction of its own, so a delivery is durable when it returns
- * even if the caller is inside an application transaction. While the database fails,
- * every call throws and {@link #status()} says so; the caller backs off, as the mailbox
- * transport does.
+ * oldest first, in one transaction that skips rows other claimers hold on PostgreSQL
+ * ({@code FOR UPDATE SKIP LOCKED}) and waits for them on H2 and MariaDB (see
+ * {@link DatabaseType}); acknowledging deletes them. A row that does not parse, is
+ * oversized or belongs to another cluster is deleted as it is claimed, logged and
+ * counted. On PostgreSQL a delivery notifies the recipient, which a listening connection
+ * turns into an immediate wake-up; elsewhere, and while that connection is away,
+ * {@link #awaitMail} polls adaptively: again at once after a full batch, then at
+ * intervals that double from 10 ms up to the poll interval. Each store operation runs in
+ * a transaction of its own, so a delivery is durable when it returns even if the caller
+ * is inside an application transaction. While the database fails, every call throws and
+ * {@link #status()} says so; the caller backs off, as the mailbox transport does.
  * <p>
  * The tables must exist: see {@link JdbcSchema}.
  *

@@ -278,12 +278,13 @@ final class MailboxTable {
 	}
 
 	/**
-	 * Lock the candidates with their sizes only, then read those within the budget: the
-	 * rest stay unread, and unlocked when the transaction ends.
+	 * Lock the candidates with their sizes only, then read the oldest of them that fit
+	 * the budget: the rest stay unread, and unlocked when the transaction ends.
 	 */
 	private List<MailRow> readWithinBudget(String nodeId, int max, long maxBytes, long now) {
 		List<Long> seqs = new ArrayList<>();
 		long[] bytes = new long[1];
+		boolean[] full = new boolean[1];
 		this.jdbc.sql(this.sql.claimMail)
 			.param("recipient", nodeId)
 			.param("now", now)
@@ -292,7 +293,10 @@ final class MailboxTable {
 			.param("maxData", this.maxData)
 			.query((rs) -> {
 				long size = rs.getLong("CLAIM_SIZE");
-				if (seqs.isEmpty() || bytes[0] + size <= maxBytes) {
+				// a smaller message after one that did not fit waits too: taking it
+				// first would reorder a stream's elements
+				full[0] |= !seqs.isEmpty() && bytes[0] + size > maxBytes;
+				if (!full[0]) {
 					seqs.add(rs.getLong("SEQ"));
 					bytes[0] += size;
 				}

@@ -253,6 +253,19 @@ public abstract class AbstractMailboxStoreTests {
 	}
 
 	@Test
+	void claimStopsAtTheFirstMessageOverItsBudgetSoThatNoLaterOneOvertakesIt() {
+		MailboxStore store = store(LONG_CLAIM_TIMEOUT);
+		String a = name("a");
+		String b = name("b");
+		store.deliver(List.of(message(a, b, "1".repeat(1_000)), message(a, b, "2".repeat(2_500)), message(a, b, "3")));
+		List<MailMessage> first = store.claim(b, 10, 3_000);
+		assertThat(texts(first)).as("the third would fit the budget, but not before the second")
+			.containsExactly("1".repeat(1_000));
+		store.acknowledge(ids(first));
+		assertThat(texts(store.claim(b, 10, 10_000))).containsExactly("2".repeat(2_500), "3");
+	}
+
+	@Test
 	void anotherStoreInstanceOnTheSameStorageClaimsWhatOneDelivered() {
 		MailboxStore sender = store(LONG_CLAIM_TIMEOUT);
 		MailboxStore receiver = store(LONG_CLAIM_TIMEOUT);

@@ -1,4 +1,4 @@
--- LiteMesh JDBC-table transport, schema version 1, MariaDB (10.6 or later, for SKIP LOCKED).
+-- LiteMesh JDBC-table transport, schema version 1, MariaDB (10.6 or later).
 -- Replace ${prefix} with litemesh.jdbc.table-prefix (default LITEMESH_) to run it by hand.
 -- Table names are case-sensitive on most MariaDB installations: keep the prefix's case.
 
