@@ -164,11 +164,23 @@ final class MailResponder implements ServedRequest.Replier {
 	public void reply(ServedRequest request, MailMessage.Type type, @Nullable Payload element, @Nullable String error) {
 		Frame frame = (element != null) ? this.frames.frame(element) : new Frame(MailFrames.EMPTY,
 				(error != null) ? error.getBytes(StandardCharsets.UTF_8) : MailFrames.EMPTY);
-		this.sender.post(
-				this.frames.message(request.peerId(), type, MessageIds.next(), request.correlation(), frame,
-						this.replyTtl),
-				(ex) -> logger
-					.debug("Could not store a " + type + " for " + request.peerId() + ": " + ex.getMessage()));
+		this.sender.post(this.frames.message(request.peerId(), type, MessageIds.next(), request.correlation(), frame,
+				this.replyTtl), (ex) -> replyFailed(request, type, ex));
+	}
+
+	private void replyFailed(ServedRequest request, MailMessage.Type type, Throwable failure) {
+		logger.debug("Could not store a " + type + " for " + request.peerId() + ": " + failure.getMessage());
+		if (type == MailMessage.Type.ERROR) {
+			return;
+		}
+		// the sender refuses the rest of this answer now (see MailSender): stop making
+		// it,
+		// and tell the requester rather than leave it waiting for what will not come
+		this.served.remove(request.correlation(), request);
+		request.dispose();
+		RemoteError error = new RemoteError(RemoteError.CODE_REMOTE, failure.getClass().getName(),
+				"A " + type + " could not be stored in the mailbox, so the answer ended: " + failure.getMessage());
+		reply(request, MailMessage.Type.ERROR, null, error.toJson());
 	}
 
 	@Override

@@ -5,7 +5,10 @@ package io.litemesh.transport.mailbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,6 +23,11 @@ import reactor.core.publisher.Mono;
  * loops never wait for disk or database I/O. One thread keeps the order in which messages
  * were handed over, which a stream's elements need; it writes whatever queued up
  * meanwhile as one batch.
+ * <p>
+ * A stream's messages ({@code STREAM}, {@code REQUEST_N}, {@code REPLY},
+ * {@code COMPLETE}) must not arrive with a gap: once one of them could not be stored, the
+ * later ones of that interaction are refused too, and only a {@code CANCEL} or an
+ * {@code ERROR} can still end it.
  *
  * @author LiteMesh team
  */
@@ -33,6 +41,13 @@ final class MailSender {
 
 	private static final int BATCH = 100;
 
+	/**
+	 * Most interactions remembered as broken. A store that fails breaks every interaction
+	 * it writes for, so this bounds memory through an outage; the oldest are forgotten
+	 * first, long after their queued messages were refused.
+	 */
+	private static final int MAX_BROKEN = 1024;
+
 	private final MailboxStore store;
 
 	private final MailSigner signer;
@@ -42,6 +57,16 @@ final class MailSender {
 	private final BlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
 
 	private final Thread thread;
+
+	/** Interactions with a message that could not be stored; the sender thread's only. */
+	private final Map<UUID, Boolean> broken = new LinkedHashMap<>() {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+			return size() > MAX_BROKEN;
+		}
+
+	};
 
 	private volatile boolean closed;
 
@@ -113,9 +138,21 @@ final class MailSender {
 	}
 
 	private void write(List<Outgoing> batch) {
+		List<Outgoing> writable = new ArrayList<>(batch.size());
 		List<MailMessage> messages = new ArrayList<>(batch.size());
 		for (Outgoing outgoing : batch) {
-			messages.add(this.signer.sign(outgoing.message()));
+			MailMessage message = outgoing.message();
+			if (inOrder(message.type()) && this.broken.containsKey(message.correlation())) {
+				outgoing.failed(new IllegalStateException("An earlier message of interaction " + message.correlation()
+						+ " could not be stored, so this " + message.type() + " would follow a gap"));
+			}
+			else {
+				writable.add(outgoing);
+				messages.add(this.signer.sign(message));
+			}
+		}
+		if (writable.isEmpty()) {
+			return;
 		}
 		try {
 			this.store.deliver(messages);
@@ -123,10 +160,22 @@ final class MailSender {
 		}
 		catch (RuntimeException ex) {
 			this.health.failed("store messages", ex);
-			batch.forEach((outgoing) -> outgoing.failed(ex));
+			for (Outgoing outgoing : writable) {
+				if (inOrder(outgoing.message().type())) {
+					this.broken.put(outgoing.message().correlation(), Boolean.TRUE);
+				}
+				outgoing.failed(ex);
+			}
 			return;
 		}
-		batch.forEach(Outgoing::stored);
+		writable.forEach(Outgoing::stored);
+	}
+
+	private static boolean inOrder(MailMessage.Type type) {
+		return switch (type) {
+			case STREAM, REQUEST_N, REPLY, COMPLETE -> true;
+			default -> false;
+		};
 	}
 
 	/**

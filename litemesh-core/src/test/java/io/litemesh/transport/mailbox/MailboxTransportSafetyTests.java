@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import io.litemesh.DelegatingMailboxStore;
 import io.litemesh.MeshNode;
@@ -19,6 +21,7 @@ import io.litemesh.transport.Link;
 import io.litemesh.transport.LinkRegistry;
 import io.litemesh.transport.file.FileMailboxStore;
 import io.litemesh.view.TransportHealth;
+import io.rsocket.Payload;
 import io.rsocket.util.ByteBufPayload;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -140,6 +143,55 @@ class MailboxTransportSafetyTests {
 			.expectNextCount(1)
 			.thenCancel()
 			.verify(TIMEOUT.multipliedBy(2));
+	}
+
+	@Test
+	void streamWhoseElementCouldNotBeStoredEndsWithAnErrorAndNoGap() {
+		AtomicBoolean injected = new AtomicBoolean();
+		MailboxStore failsOnce = new DelegatingMailboxStore(new FileMailboxStore(this.directory)) {
+
+			@Override
+			public void deliver(List<MailMessage> messages) {
+				if (messages.stream().anyMatch(MailboxTransportSafetyTests::isThirdElement)
+						&& injected.compareAndSet(false, true)) {
+					throw new IllegalStateException("injected failure");
+				}
+				super.deliver(messages);
+			}
+
+		};
+		MailboxTransport a = start("a", new FileMailboxStore(this.directory), null, new MessageDedupe());
+		start("b", failsOnce, null, new MessageDedupe());
+		await().atMost(TIMEOUT).until(() -> a.health().peers() == 1);
+		List<String> received = new CopyOnWriteArrayList<>();
+		StepVerifier
+			.create(this.registries.get(0)
+				.get("b")
+				.rsocket()
+				.requestStream(ByteBufPayload.create("count"))
+				.map(MailboxTransportSafetyTests::read), 10)
+			.thenConsumeWhile((element) -> true, received::add)
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("could not be stored"))
+			.verify(TIMEOUT);
+		assertThat(injected).isTrue();
+		assertThat(received).as("the elements before the lost one, and none after it")
+			.hasSizeLessThan(3)
+			.isEqualTo(IntStream.rangeClosed(1, received.size()).mapToObj(String::valueOf).toList());
+		await().atMost(TIMEOUT).until(() -> this.responder.cancelled.get() == 1);
+	}
+
+	private static boolean isThirdElement(MailMessage message) {
+		return message.type() == MailMessage.Type.REPLY
+				&& "3".equals(new String(message.data(), StandardCharsets.UTF_8));
+	}
+
+	private static String read(Payload payload) {
+		try {
+			return payload.getDataUtf8();
+		}
+		finally {
+			payload.release();
+		}
 	}
 
 	@Test
