@@ -3,14 +3,24 @@
  */
 package io.litemesh;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.litemesh.TestServices.Greeter;
 import io.litemesh.test.TestMesh;
+import io.litemesh.transport.file.FileMailboxStore;
+import io.litemesh.transport.mailbox.MailMessage;
+import io.litemesh.transport.mailbox.MailboxStore;
 import io.litemesh.view.NodeStatus;
 import io.litemesh.view.NodeView;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,6 +46,68 @@ class MembershipTests {
 				assertThat(node.snapshot().services()).containsEntry("greeter", List.of("b", "c"));
 			}
 		}
+	}
+
+	@Test
+	void memberJoiningThroughAStoreHasTheWholeDatabaseBeforeItsNeighbourIsReachable(@TempDir Path directory) {
+		List<String> toMember = new CopyOnWriteArrayList<>();
+		MailboxStore recording = new DelegatingMailboxStore(new FileMailboxStore(directory)) {
+
+			@Override
+			public void deliver(List<MailMessage> messages) {
+				messages.stream()
+					.filter((message) -> message.to().equals("m") && message.type() == MailMessage.Type.FIRE)
+					.forEach((message) -> toMember.add(new String(message.data(), StandardCharsets.UTF_8)));
+				super.deliver(messages);
+			}
+
+		};
+		try (TestMesh mesh = TestMesh.tcp()) {
+			mesh.start("w1", TestMesh.sharing(recording));
+			mesh.start("w2", new Greeter("w2"));
+			mesh.awaitConverged();
+			// a quiet spell longer than the longest advertisement hold (100 ms, doubled
+			// up to 16 times): w1 floods its next advertisement at once, as a mesh that
+			// has run for a while does when a member joins
+			await().during(Duration.ofMillis(1_700))
+				.atMost(TIMEOUT)
+				.until(() -> TestMesh.upNodes(mesh.node("w1")).equals(List.of("w1", "w2")));
+			mesh.startFileOnly("m", directory);
+			mesh.awaitConverged();
+		}
+		// w1 becomes reachable at the member with the advertisement that links it there;
+		// a member that takes that for a complete view must have w2 by then
+		List<List<String>> advertised = toMember.stream().map(MembershipTests::advertisements).toList();
+		int database = indexOf(advertised, "w2");
+		int linked = indexOf(advertised, "w1->m");
+		assertThat(database).as("w2 reached the member in %s", advertised).isNotNegative();
+		assertThat(linked).as("w1's link to the member reached it in %s", advertised).isNotNegative();
+		assertThat(database).as("w2 came first in %s", advertised).isLessThanOrEqualTo(linked);
+	}
+
+	/**
+	 * Return what a control message advertises: each node's id, and {@code id->peer} for
+	 * each of its links; nothing for a digest, which lists no links.
+	 */
+	private static List<String> advertisements(String json) {
+		List<String> advertised = new ArrayList<>();
+		for (JsonNode advertisement : JsonMapper.shared().readTree(json)) {
+			if (advertisement.has("links")) {
+				String id = advertisement.path("nodeId").asString();
+				advertised.add(id);
+				advertisement.path("links").forEach((link) -> advertised.add(id + "->" + link.path("to").asString()));
+			}
+		}
+		return advertised;
+	}
+
+	private static int indexOf(List<List<String>> messages, String item) {
+		for (int i = 0; i < messages.size(); i++) {
+			if (messages.get(i).contains(item)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	@Test

@@ -300,8 +300,11 @@ public final class Membership implements LinkRegistry.Listener {
 	@Override
 	public void linkUp(Link link) {
 		logger.debug("Link up: " + link);
-		advertise();
+		// the database first: this node's new advertisement, the one that links it to
+		// the peer, makes it reachable there, and a transient member takes a view with a
+		// reachable neighbour for a complete one, so it must not come before the rest
 		this.sync.linkUp(link);
+		advertise();
 	}
 
 	@Override
