@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.litemesh.MeshNode;
 import io.litemesh.MeshTemplate;
+import io.litemesh.RemoteServiceException;
 import io.litemesh.Target;
 import io.litemesh.actuate.autoconfigure.MeshMetricsAutoConfiguration;
 import io.litemesh.autoconfigure.LiteMeshAutoConfiguration;
@@ -87,8 +88,10 @@ class MeshMetricsTests {
 				.untilAsserted(() -> assertThat(
 						registry.get("litemesh.link.round-trip").tags("peer", "b", "transport", "tcp").gauge().value())
 					.isPositive());
+			// a link can be up before a knows what b offers
+			await().atMost(Duration.ofSeconds(10)).until(() -> a.snapshot().services().containsKey("echo"));
 			MeshTemplate template = new MeshTemplate(a);
-			assertThatExceptionOfType(RuntimeException.class)
+			assertThatExceptionOfType(RemoteServiceException.class)
 				.isThrownBy(() -> template.request(Target.anycast("echo"), "fail", "x", String.class)
 					.block(Duration.ofSeconds(5)));
 			await().atMost(Duration.ofSeconds(10))

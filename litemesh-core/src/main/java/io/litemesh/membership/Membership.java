@@ -138,12 +138,20 @@ public final class Membership implements LinkRegistry.Listener {
 	 * floods a few advertisements rather than one per link.
 	 */
 	public void advertise() {
+		// bad news travels at once: the others stop routing over a link that is gone
+		this.ownFloods.changed(updateOwnAdvertisement());
+	}
+
+	/**
+	 * Put this node's current advertisement into the database.
+	 * @return whether it is bad news: it lost a link or a service
+	 */
+	private boolean updateOwnAdvertisement() {
 		NodeAdvertisement own = ownAdvertisement(this.leaving);
 		LinkStateDatabase.Entry previous = this.database.get(this.settings.nodeId());
 		this.database.update(own);
 		this.routeUpdates.changed(true);
-		// bad news travels at once: the others stop routing over a link that is gone
-		this.ownFloods.changed(previous != null && own.loses(previous.advertisement()));
+		return previous != null && own.loses(previous.advertisement());
 	}
 
 	private void floodOwn() {
@@ -300,11 +308,12 @@ public final class Membership implements LinkRegistry.Listener {
 	@Override
 	public void linkUp(Link link) {
 		logger.debug("Link up: " + link);
-		// the database first: this node's new advertisement, the one that links it to
-		// the peer, makes it reachable there, and a transient member takes a view with a
-		// reachable neighbour for a complete one, so it must not come before the rest
+		boolean badNews = updateOwnAdvertisement();
+		// the database, with the advertisement that links this node to the peer, before
+		// that advertisement's flood: it makes this node reachable there, and a transient
+		// member takes a view with its neighbours reachable for a complete one
 		this.sync.linkUp(link);
-		advertise();
+		this.ownFloods.changed(badNews);
 	}
 
 	@Override
