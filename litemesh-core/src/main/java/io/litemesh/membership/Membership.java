@@ -142,15 +142,12 @@ public final class Membership implements LinkRegistry.Listener {
 		this.ownFloods.changed(updateOwnAdvertisement());
 	}
 
-	/**
-	 * Put this node's current advertisement into the database.
-	 * @return whether it is bad news: it lost a link or a service
-	 */
 	private boolean updateOwnAdvertisement() {
 		NodeAdvertisement own = ownAdvertisement(this.leaving);
 		LinkStateDatabase.Entry previous = this.database.get(this.settings.nodeId());
 		this.database.update(own);
 		this.routeUpdates.changed(true);
+		// bad news: it lost a link or a service
 		return previous != null && own.loses(previous.advertisement());
 	}
 
@@ -309,9 +306,8 @@ public final class Membership implements LinkRegistry.Listener {
 	public void linkUp(Link link) {
 		logger.debug("Link up: " + link);
 		boolean badNews = updateOwnAdvertisement();
-		// the database, with the advertisement that links this node to the peer, before
-		// that advertisement's flood: it makes this node reachable there, and a transient
-		// member takes a view with its neighbours reachable for a complete one
+		// the database, with the advertisement linking this node to the peer, before
+		// that flood: a member's view is complete once its neighbours are reachable
 		this.sync.linkUp(link);
 		this.ownFloods.changed(badNews);
 	}
