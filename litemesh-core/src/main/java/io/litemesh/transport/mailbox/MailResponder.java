@@ -173,9 +173,8 @@ final class MailResponder implements ServedRequest.Replier {
 		if (type == MailMessage.Type.ERROR) {
 			return;
 		}
-		// the sender refuses the rest of this answer now (see MailSender): stop making
-		// it,
-		// and tell the requester rather than leave it waiting for what will not come
+		// the sender refuses the rest of this answer now (see MailSender): stop making it
+		// and tell the requester, rather than leave it waiting for what will not come
 		this.served.remove(request.correlation(), request);
 		request.dispose();
 		RemoteError error = new RemoteError(RemoteError.CODE_REMOTE, failure.getClass().getName(),

@@ -5,9 +5,11 @@ package io.litemesh.transport.mailbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -59,14 +61,14 @@ final class MailSender {
 	private final Thread thread;
 
 	/** Interactions with a message that could not be stored; the sender thread's only. */
-	private final Map<UUID, Boolean> broken = new LinkedHashMap<>() {
+	private final Set<UUID> broken = Collections.newSetFromMap(new LinkedHashMap<>() {
 
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
 			return size() > MAX_BROKEN;
 		}
 
-	};
+	});
 
 	private volatile boolean closed;
 
@@ -142,7 +144,7 @@ final class MailSender {
 		List<MailMessage> messages = new ArrayList<>(batch.size());
 		for (Outgoing outgoing : batch) {
 			MailMessage message = outgoing.message();
-			if (inOrder(message.type()) && this.broken.containsKey(message.correlation())) {
+			if (inOrder(message.type()) && this.broken.contains(message.correlation())) {
 				outgoing.failed(new IllegalStateException("An earlier message of interaction " + message.correlation()
 						+ " could not be stored, so this " + message.type() + " would follow a gap"));
 			}
@@ -162,7 +164,7 @@ final class MailSender {
 			this.health.failed("store messages", ex);
 			for (Outgoing outgoing : writable) {
 				if (inOrder(outgoing.message().type())) {
-					this.broken.put(outgoing.message().correlation(), Boolean.TRUE);
+					this.broken.add(outgoing.message().correlation());
 				}
 				outgoing.failed(ex);
 			}
