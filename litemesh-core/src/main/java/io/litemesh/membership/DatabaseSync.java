@@ -14,10 +14,11 @@ import io.litemesh.transport.LinkRegistry;
 /**
  * What two nodes exchange of their databases when a link between them comes up. A
  * neighbour new to the mesh (unheard of at this incarnation) lacks everything and gets
- * the database at once, in one trip, as a transient member behind a mailbox waits for.
- * Every neighbour gets a digest and answers with what this node lacks, so a node linking
- * to several neighbours that already know it does not get the database from each, and
- * passes none of it on to the others, whose digests say they hold it.
+ * the database at once, in one trip, as a transient member behind a mailbox waits for; so
+ * does one that links to no other node yet. Every neighbour gets a digest and answers
+ * with what this node lacks, so a node linking to several neighbours that already know it
+ * does not get the database from each, and passes none of it on to the others, whose
+ * digests say they hold it.
  *
  * @author LiteMesh team
  */
@@ -25,6 +26,8 @@ final class DatabaseSync {
 
 	/** Most digests that wait for the link to their sender. */
 	static final int MAX_WAITING = 256;
+
+	private final String localId;
 
 	private final LinkStateDatabase database;
 
@@ -36,7 +39,8 @@ final class DatabaseSync {
 	/** Until when each neighbour that got the whole database needs no answer. */
 	private final Map<String, Long> pushed = new ConcurrentHashMap<>();
 
-	DatabaseSync(LinkStateDatabase database, Flooder flooder) {
+	DatabaseSync(String localId, LinkStateDatabase database, Flooder flooder) {
+		this.localId = localId;
 		this.database = database;
 		this.flooder = flooder;
 	}
@@ -49,7 +53,8 @@ final class DatabaseSync {
 		LinkStateDatabase.Entry known = this.database.get(link.peerId());
 		List<NodeAdvertisement> advertisements = this.database.advertisements();
 		if (known == null
-				|| (link.peerIncarnation() >= 0 && known.advertisement().incarnation() != link.peerIncarnation())) {
+				|| (link.peerIncarnation() >= 0 && known.advertisement().incarnation() != link.peerIncarnation())
+				|| linksOnlyHere(known.advertisement())) {
 			this.pushed.put(link.peerId(), System.nanoTime() + Flooder.DIGEST_LIFETIME.toNanos());
 			this.flooder.send(link, advertisements);
 		}
@@ -58,6 +63,16 @@ final class DatabaseSync {
 		if (early != null) {
 			answer(link, early);
 		}
+	}
+
+	/**
+	 * Return whether a neighbour links to no node but this one: it learned the database
+	 * from nobody, though its advertisement may have reached this node before the link,
+	 * and a digest would leave it waiting a round trip while this node's floods overtake
+	 * the database it lacks.
+	 */
+	private boolean linksOnlyHere(NodeAdvertisement advertisement) {
+		return advertisement.links().stream().allMatch((peer) -> peer.to().equals(this.localId));
 	}
 
 	/**

@@ -118,7 +118,7 @@ public final class Membership implements LinkRegistry.Listener {
 		this.addresses = addresses;
 		this.listener = listener;
 		this.flooder = new Flooder(settings.nodeId(), this::links, this.mapper);
-		this.sync = new DatabaseSync(this.database, this.flooder);
+		this.sync = new DatabaseSync(settings.nodeId(), this.database, this.flooder);
 		this.routeUpdates = new Coalescer(this::notifyListener, scheduler, Coalescer.ROUTE_HOLD);
 		this.ownFloods = new Coalescer(this::floodOwn, scheduler, Coalescer.ADVERTISE_HOLD);
 	}
