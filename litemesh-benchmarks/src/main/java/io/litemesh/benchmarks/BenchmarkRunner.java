@@ -67,7 +67,7 @@ public final class BenchmarkRunner {
 		Path target = options.home().resolve("target");
 		Path logs = Files.createDirectories(target.resolve("bench-logs").resolve(stamp));
 		BenchmarkRunner runner = new BenchmarkRunner(options, logs);
-		if (scenarios.stream().anyMatch((scenario) -> scenario.group().equals("tls"))) {
+		if (scenarios.stream().anyMatch((scenario) -> scenario.group().startsWith("tls"))) {
 			BenchmarkTls.keyStore(target);
 		}
 		List<RoundResult> results = new ArrayList<>();

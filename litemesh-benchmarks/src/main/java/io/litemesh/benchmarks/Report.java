@@ -62,6 +62,7 @@ final class Report {
 		table(out, "direct", "raw", "raw rsocket-java");
 		table(out, "relay", "raw-relay", "raw relay");
 		table(out, "tls", "raw-tls", "raw rsocket-java over TLS");
+		table(out, "tls-openssl", "raw-tls-openssl", "raw rsocket-java over TLS with OpenSSL");
 		out.append("| system | CPU per request: client | server | relay |\n| --- | --- | --- | --- |\n");
 		for (Summary summary : this.summaries.values()) {
 			out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", summary.label(),

@@ -33,10 +33,11 @@ public record RunnerOptions(int rounds, double seconds, int inFlight, long warmu
 	static final String JDBC = "jdbc";
 
 	static final String USAGE = """
-			usage: run.sh [--rounds 5] [--seconds 10] [--in-flight 64] [--systems all|direct|relay|tls|jdbc|<name>,...]
+			usage: run.sh [--rounds 5] [--seconds 10] [--in-flight 64] [--systems all|direct|relay|tls|tls-openssl|jdbc|<name>,...]
 			              [--warmup-cap 60] [--warmup-window-ms 1000] [--warmup-tolerance 5] [--warmup-min 15]
 			              [--jvm-args "-Xms1g -Xmx1g"] [--litemesh key=value]...
-			systems: raw, litemesh, webflux, jgroups, scalecube, raw-relay, litemesh-relayed, raw-tls, litemesh-tls""";
+			systems: raw, litemesh, webflux, jgroups, scalecube, raw-relay, litemesh-relayed, raw-tls, litemesh-tls,
+			  raw-tls-openssl, litemesh-tls-openssl""";
 
 	/**
 	 * Parse the command line.

@@ -20,8 +20,9 @@ import io.litemesh.benchmarks.webflux.WebFluxSystem;
  * @param name the name used on the command line and in the results
  * @param label the name in the tables
  * @param group {@code direct} (client and server), {@code relay} (client, relay, server),
- * {@code tls} (client and server over mutual TLS); other groups (such as the PostgreSQL
- * scenarios) can be added
+ * {@code tls} (client and server over mutual TLS with the JDK's engine),
+ * {@code tls-openssl} (the same with OpenSSL's, netty-tcnative's BoringSSL); other groups
+ * (such as the PostgreSQL scenarios) can be added
  * @param classpath {@code main} (this module) or {@code scalecube} (the ScaleCube module)
  * @param launches the processes, in the order they start
  * @author LiteMesh team
@@ -62,12 +63,18 @@ public record Scenario(String name, String label, String group, String classpath
 						List.of(new Launch("relay", mesh, List.of()),
 								new Launch("server", mesh, List.of("seed=@0", "outbound-only=true")),
 								new Launch("client", mesh, List.of("seed=@0", "outbound-only=true", "hops=2")))),
-				new Scenario("raw-tls", "raw rsocket-java, mutual TLS", "tls", "main",
-						List.of(new Launch("server", raw, List.of(tls)),
-								new Launch("client", raw, List.of("server=@0", tls)))),
-				new Scenario("litemesh-tls", "LiteMesh 1 hop, mutual TLS", "tls", "main",
-						List.of(new Launch("server", mesh, List.of(tls)),
-								new Launch("client", mesh, List.of("seed=@0", tls)))));
+				tls("raw-tls", "raw rsocket-java, mutual TLS", "tls", raw, "server", tls, "engine=jdk"),
+				tls("litemesh-tls", "LiteMesh 1 hop, mutual TLS", "tls", mesh, "seed", tls, "engine=jdk"),
+				tls("raw-tls-openssl", "raw rsocket-java, mutual TLS, OpenSSL", "tls-openssl", raw, "server", tls,
+						"engine=openssl"),
+				tls("litemesh-tls-openssl", "LiteMesh 1 hop, mutual TLS, OpenSSL", "tls-openssl", mesh, "seed", tls,
+						"engine=openssl"));
+	}
+
+	private static Scenario tls(String name, String label, String group, String system, String serverKey,
+			String keyStore, String engine) {
+		return new Scenario(name, label, group, "main", List.of(new Launch("server", system, List.of(keyStore, engine)),
+				new Launch("client", system, List.of(serverKey + "=@0", keyStore, engine))));
 	}
 
 	/**

@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslProvider;
+
 /**
  * Main class of every child JVM the runner starts:
  * {@code BenchmarkProcess server|relay|client <EchoSystem class> [key=value ...]}. It
@@ -34,12 +38,16 @@ public final class BenchmarkProcess {
 		PrintStream protocol = System.out;
 		System.setOut(System.err);
 		String role = args[0];
-		EchoSystem system = (EchoSystem) Class.forName(args[1]).getDeclaredConstructor().newInstance();
 		Map<String, String> options = new LinkedHashMap<>();
 		for (int i = 2; i < args.length; i++) {
 			int equals = args[i].indexOf('=');
 			options.put(args[i].substring(0, equals), args[i].substring(equals + 1));
 		}
+		String engine = options.get("engine");
+		if (engine != null) {
+			tlsEngine(engine);
+		}
+		EchoSystem system = (EchoSystem) Class.forName(args[1]).getDeclaredConstructor().newInstance();
 		BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		try {
 			switch (role) {
@@ -67,6 +75,26 @@ public final class BenchmarkProcess {
 		}
 		// no orderly shutdown to wait for: the runner has what it needs
 		Runtime.getRuntime().halt(0);
+	}
+
+	/**
+	 * Choose the engine of Netty's TLS for both systems alike: neither raw rsocket-java
+	 * nor LiteMesh names one, so both take Netty's default, OpenSSL when netty-tcnative
+	 * is on the class path (it is, in this module) and the JDK's when it is turned off.
+	 */
+	private static void tlsEngine(String engine) {
+		if (engine.equals("jdk")) {
+			System.setProperty("io.netty.handler.ssl.noOpenSsl", "true");
+		}
+		else if (!engine.equals("openssl")) {
+			throw new IllegalArgumentException("Unknown TLS engine '" + engine + "'");
+		}
+		SslProvider provider = SslContext.defaultServerProvider();
+		if (!provider.name().equalsIgnoreCase(engine)) {
+			throw new IllegalStateException("TLS engine '" + engine + "' asked for, Netty's default is " + provider,
+					OpenSsl.unavailabilityCause());
+		}
+		System.err.println("TLS engine: " + provider);
 	}
 
 	private static void ready(PrintStream protocol, String value) {

@@ -13,6 +13,7 @@ import io.litemesh.benchmarks.driver.BenchmarkTls;
 import io.litemesh.benchmarks.driver.EchoClient;
 import io.litemesh.benchmarks.driver.EchoMessage;
 import io.litemesh.benchmarks.driver.EchoSystem;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.handler.ssl.ClientAuth;
 import io.rsocket.Payload;
@@ -51,7 +52,7 @@ public class RawRSocketSystem implements EchoSystem {
 		SocketAcceptor acceptor = SocketAcceptor.forRequestResponse((payload) -> {
 			try {
 				EchoMessage request = read(payload);
-				return Mono.just(ByteBufPayload.create(this.mapper.writeValueAsBytes(request)));
+				return Mono.just(json(request));
 			}
 			finally {
 				payload.release();
@@ -71,16 +72,22 @@ public class RawRSocketSystem implements EchoSystem {
 	@Override
 	public EchoClient connect(Map<String, String> options) throws Exception {
 		RSocket rsocket = connect(EchoSystem.required(options, "server"), tls(options));
-		return (request) -> rsocket.requestResponse(ByteBufPayload.create(this.mapper.writeValueAsBytes(request)))
-			.map((reply) -> {
-				try {
-					return read(reply);
-				}
-				finally {
-					reply.release();
-				}
-			})
-			.toFuture();
+		return (request) -> rsocket.requestResponse(json(request)).map((reply) -> {
+			try {
+				return read(reply);
+			}
+			finally {
+				reply.release();
+			}
+		}).toFuture();
+	}
+
+	// in a pooled direct buffer, as a socket writes from and as LiteMesh sends its data:
+	// a
+	// heap buffer costs a copy before every write, and a copy more into OpenSSL's engine
+	private Payload json(EchoMessage message) {
+		byte[] json = this.mapper.writeValueAsBytes(message);
+		return ByteBufPayload.create(ByteBufAllocator.DEFAULT.directBuffer(json.length).writeBytes(json));
 	}
 
 	private EchoMessage read(Payload payload) {
