@@ -40,7 +40,6 @@ public record Scenario(String name, String label, String group, String classpath
 		String jgroups = JGroupsSystem.class.getName();
 		String scalecube = "io.litemesh.benchmarks.scalecube.ScaleCubeSystem";
 		String cluster = "cluster=bench-" + ProcessHandle.current().pid();
-		String tls = "tls=" + keyStore();
 		return List.of(direct("raw", "raw rsocket-java", raw), direct("litemesh", "LiteMesh 1 hop", mesh, "seed"),
 				new Scenario("litemesh-worker", "LiteMesh 1 hop, endpoint on a worker thread", "direct", "main",
 						List.of(new Launch("server", mesh, List.of("endpoint=worker")),
@@ -63,18 +62,22 @@ public record Scenario(String name, String label, String group, String classpath
 						List.of(new Launch("relay", mesh, List.of()),
 								new Launch("server", mesh, List.of("seed=@0", "outbound-only=true")),
 								new Launch("client", mesh, List.of("seed=@0", "outbound-only=true", "hops=2")))),
-				tls("raw-tls", "raw rsocket-java, mutual TLS", "tls", raw, "server", tls, "engine=jdk"),
-				tls("litemesh-tls", "LiteMesh 1 hop, mutual TLS", "tls", mesh, "seed", tls, "engine=jdk"),
-				tls("raw-tls-openssl", "raw rsocket-java, mutual TLS, OpenSSL", "tls-openssl", raw, "server", tls,
-						"engine=openssl"),
-				tls("litemesh-tls-openssl", "LiteMesh 1 hop, mutual TLS, OpenSSL", "tls-openssl", mesh, "seed", tls,
-						"engine=openssl"));
+				tls("raw", "raw rsocket-java", raw, "server", "jdk"),
+				tls("litemesh", "LiteMesh 1 hop", mesh, "seed", "jdk"),
+				tls("raw", "raw rsocket-java", raw, "server", "openssl"),
+				tls("litemesh", "LiteMesh 1 hop", mesh, "seed", "openssl"));
 	}
 
-	private static Scenario tls(String name, String label, String group, String system, String serverKey,
-			String keyStore, String engine) {
-		return new Scenario(name, label, group, "main", List.of(new Launch("server", system, List.of(keyStore, engine)),
-				new Launch("client", system, List.of(serverKey + "=@0", keyStore, engine))));
+	/**
+	 * A scenario over mutual TLS with the given engine of Netty's: group {@code tls} for
+	 * the JDK's, {@code tls-openssl} for OpenSSL's.
+	 */
+	private static Scenario tls(String system, String label, String mainClass, String serverKey, String engine) {
+		String group = engine.equals("jdk") ? "tls" : "tls-" + engine;
+		String keyStore = "tls=" + keyStore();
+		return new Scenario(system + "-" + group, label + ", mutual TLS" + (engine.equals("jdk") ? "" : ", OpenSSL"),
+				group, "main", List.of(new Launch("server", mainClass, List.of(keyStore, "engine=" + engine)),
+						new Launch("client", mainClass, List.of(serverKey + "=@0", keyStore, "engine=" + engine))));
 	}
 
 	/**

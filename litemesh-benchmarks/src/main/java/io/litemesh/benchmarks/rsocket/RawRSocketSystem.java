@@ -13,7 +13,7 @@ import io.litemesh.benchmarks.driver.BenchmarkTls;
 import io.litemesh.benchmarks.driver.EchoClient;
 import io.litemesh.benchmarks.driver.EchoMessage;
 import io.litemesh.benchmarks.driver.EchoSystem;
-import io.netty.buffer.ByteBufAllocator;
+import io.litemesh.codec.JsonCodec;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.handler.ssl.ClientAuth;
 import io.rsocket.Payload;
@@ -82,12 +82,10 @@ public class RawRSocketSystem implements EchoSystem {
 		}).toFuture();
 	}
 
-	// in a pooled direct buffer, as a socket writes from and as LiteMesh sends its data:
-	// a
-	// heap buffer costs a copy before every write, and a copy more into OpenSSL's engine
+	// in a pooled direct buffer, as LiteMesh sends its data: a heap buffer costs a copy
+	// before every write, which would handicap the baseline
 	private Payload json(EchoMessage message) {
-		byte[] json = this.mapper.writeValueAsBytes(message);
-		return ByteBufPayload.create(ByteBufAllocator.DEFAULT.directBuffer(json.length).writeBytes(json));
+		return ByteBufPayload.create(JsonCodec.direct(this.mapper.writeValueAsBytes(message)));
 	}
 
 	private EchoMessage read(Payload payload) {
